@@ -1,46 +1,91 @@
 /**
  * Public entry of the checker core. Pure TypeScript: no DOM, no network, no Svelte.
- * (First cut: signatures are final; implementation lands in the following commits.)
+ * See README.md in this folder for formats, semantics and how to add a new update.
  */
-import type { AnalyseOptions, CheckResult, Finding, LineInfo, ProductGroup, LifecycleResult, Product } from './types.ts';
+import { assess, worst } from './assess.ts';
+import { mustParse } from './compare-builds.ts';
+import { dedupe } from './dedupe.ts';
+import { todayIso } from './lifecycle.ts';
+import { findVersions } from './parse-input.ts';
+import { LINES } from './releases.ts';
+import type { AnalyseOptions, CheckResult, FamilyId, FamilyStatus, Finding, LineInfo, ProductGroup, ReleaseWithStatus } from './types.ts';
+import { toFinding } from './verdict.ts';
 
 export type * from './types.ts';
+export { DATA_AS_OF, DATA_AS_OF_CONFIRMED, lineAnchor } from './releases.ts';
+export { supportStatus } from './lifecycle.ts';
+export { compareBuilds, parseBuild, formatBuild } from './compare-builds.ts';
+export { EXSETUP_COMMAND } from './next-step.ts';
 
-/** Largest paste we read, in characters (2 MB of text). */
+/** Largest paste we read, in characters (about 2 MB of text); larger input is refused, not truncated. */
 export const MAX_INPUT_CHARS = 2_000_000;
 
-/** ISO date of the newest release in the data. */
-export const DATA_AS_OF: string = '2026-10-02';
+/** What we look for, for the "nothing found" message. */
+export const LOOKED_FOR: readonly string[] = [
+  'a build number such as 15.1.2176.9 or 15.01.2176.009',
+  'output of Get-Command ExSetup.exe | ForEach-Object { $_.FileVersionInfo }',
+  'output of Get-ExchangeServer (AdminDisplayVersion: Version 15.1 (Build 2176.2))',
+  'a HealthChecker "Build Number" line',
+  'an X-OWA-Version header or an /owa/ or /ecp/ address with a version',
+  'a Received: e-mail header with "Microsoft SMTP Server … id 15.x.y.z"',
+  'a product name such as "Exchange 2016 CU19" or "Exchange Server 2019 CU12 Nov22SU"',
+];
 
-/** `analyse('15.1.2176.9').findings[0].proxyLogon === 'patched'` */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Find and judge every Exchange version in pasted text. Never throws.
+ *
+ * @example analyse('15.1.2176.9').findings[0]?.proxyLogon // 'patched'
+ * @example analyse('x'.repeat(MAX_INPUT_CHARS + 1)).status // 'too-large'
+ */
 export function analyse(text: string, options: AnalyseOptions = {}): CheckResult {
-  void text;
-  void options;
-  return { status: 'none-found', message: 'Not implemented yet.', findings: [] };
+  try {
+    if (typeof text !== 'string' || text.trim() === '') return { status: 'empty', message: 'Paste something from your Exchange server first.', findings: [] };
+    if (text.length > MAX_INPUT_CHARS)
+      return {
+        status: 'too-large',
+        message: `That is ${Math.ceil(text.length / 1000).toLocaleString('en')} thousand characters; we read at most ${(MAX_INPUT_CHARS / 1_000_000).toString()} million. Paste only the lines with version numbers.`,
+        findings: [],
+      };
+    const today = options.today && ISO_DATE.test(options.today) ? options.today : todayIso();
+    const findings = dedupe(findVersions(text)).map((raw) => toFinding(raw, today));
+    if (findings.length === 0)
+      return { status: 'none-found', message: 'We found no Exchange version in that text.', findings: [], lookedFor: [...LOOKED_FOR] };
+    const n = findings.length;
+    return { status: 'ok', message: n === 1 ? 'Found 1 Exchange version.' : `Found ${n} Exchange versions.`, findings };
+  } catch {
+    // Defensive: the parser is fuzzed never to throw, but a UI must never crash on a paste.
+    return { status: 'none-found', message: 'We could not read that text.', findings: [], lookedFor: [...LOOKED_FOR] };
+  }
 }
 
-/** `checkText('15.1.2176.9')` → one Finding. Same as `analyse(text).findings`. */
+/** Same as `analyse(text).findings`. @example checkText('Exchange 2016 CU19')[0]?.proxyLogon // 'unknown' */
 export function checkText(text: string): Finding[] {
   return analyse(text).findings;
 }
 
-export function allReleases(): ProductGroup[] {
-  return [];
-}
-
+/** Every CU line, by product then build. @example lines()[0]?.anchor // 'exchange-2010-rtm' */
 export function lines(): LineInfo[] {
-  return [];
+  return LINES.map((l) => ({ product: l.product, line: l.line, anchor: l.anchor, base: l.base, newest: l.newest, serviced: l.serviced }));
 }
 
-export function supportStatus(product: Product, isoDate: string): LifecycleResult | null {
-  void product;
-  void isoDate;
-  return null;
-}
-
-/** `lineAnchor('Exchange Server 2016', 'CU19')` → `'exchange-2016-cu19'` */
-export function lineAnchor(product: Product, cu: string): string {
-  const p = product.replace('Exchange Server ', '').toLowerCase();
-  const line = product === 'Exchange Server 2010' ? (cu.split(' ')[0] ?? cu) : cu;
-  return `exchange-${p}-${line.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+/**
+ * Every release grouped by product and line, in build order, with per-family status computed by the
+ * same assessment as verdicts (for the /builds/ page).
+ */
+export function allReleases(): ProductGroup[] {
+  const groups: ProductGroup[] = [];
+  for (const l of LINES) {
+    let g = groups.find((x) => x.product === l.product);
+    if (!g) groups.push((g = { product: l.product, lines: [] }));
+    const releases: ReleaseWithStatus[] = l.releases.map((r) => {
+      const b = mustParse(r.build);
+      const a = assess({ product: r.product, line: l, lo: b, hi: b, beyondData: false });
+      const families = Object.fromEntries(a.families.map((f) => [f.id, f.status])) as Record<FamilyId, FamilyStatus>;
+      return { ...r, families, overall: worst(a.families.map((f) => f.status)) };
+    });
+    g.lines.push({ product: l.product, line: l.line, anchor: l.anchor, base: l.base, newest: l.newest, serviced: l.serviced, releases });
+  }
+  return groups;
 }

@@ -1,0 +1,163 @@
+/**
+ * Per-CVE and per-family verdicts for a build, or for a bounded range of possible builds when the
+ * input cannot show the update level ("somewhere between CU base and anything later on this CU").
+ * Never answers "fixed" unless every possible build is fixed.
+ */
+import { compareBuilds, formatBuild, mustParse, type Build } from './compare-builds.ts';
+import { supportStatus } from './lifecycle.ts';
+import { evaluateRange, type RangeVerdict } from './ranges.ts';
+import { releaseByBuild, type Line } from './releases.ts';
+import type { CveReason, CveResult, CveStatus, FamilyId, FamilyResult, FamilyStatus, FixedIn, Product } from './types.ts';
+import { FAMILIES, VULNERABILITIES, type Vulnerability } from './vulnerabilities.ts';
+import lifecycleJson from '../data/lifecycle.json';
+
+/** What is known about the build: exactly `lo`, or anything from `lo` to `hi` on the same line. */
+export interface BuildBounds {
+  product: Product | null; // null: Exchange Online
+  line: Line | null;
+  lo: Build;
+  hi: Build;
+  /** True when the build is beyond every known line of a product that still gets new CUs (SE). */
+  beyondData: boolean;
+}
+
+export interface Assessment {
+  cves: CveResult[];
+  families: FamilyResult[];
+  proxyLogon: FamilyStatus;
+  overall: FamilyStatus;
+  exposedFamilies: FamilyId[];
+}
+
+const RELEASED = new Map(lifecycleJson.products.map((p) => [p.product, p.released]));
+const EOS = new Map(lifecycleJson.products.map((p) => [p.product, p.endOfSupport]));
+
+function fixedIn(build: string | null): FixedIn | null {
+  if (!build) return null;
+  const release = releaseByBuild(build) ?? null;
+  return { build, update: release?.update ?? null, kb: release?.kb ?? null, kbUrl: release?.kbUrl ?? null, release };
+}
+
+function baseFix(line: Line): FixedIn {
+  return { build: line.base.build, update: null, kb: line.base.kb, kbUrl: line.base.kbUrl, release: line.base };
+}
+
+type Partial = { status: CveStatus; reason: CveReason; fixedIn: FixedIn | null; never: boolean; note: string | null; exposed: boolean };
+
+function fromVerdict(v: RangeVerdict, fixed: string | null, line: Line): Pick<Partial, 'status' | 'reason'> {
+  if (v === 'disputed') return { status: 'unknown', reason: 'disputed-build' };
+  if (v === 'affected') return { status: 'vulnerable', reason: fixed ? 'update-missing' : 'never-fixed-on-line' };
+  return { status: 'fixed', reason: fixed === line.base.build ? 'shipped-with-fix' : 'fixed-by-update' };
+}
+
+/** The verdict for one CVE. */
+function assessOne(v: Vulnerability, b: BuildBounds): Partial {
+  const { product, line } = b;
+  const none = { fixedIn: null, never: false, note: null };
+  if (product === null) return { ...none, status: 'not-affected', reason: 'exchange-online', exposed: false };
+  if (v.notAffected.has(product)) return { ...none, status: 'not-affected', reason: 'product-not-affected', exposed: false };
+  if (!v.products.has(product)) {
+    // Not listed for this product: a product released after the CVE shipped with the fix (Exchange SE);
+    // one already out of support when the CVE came out was simply not assessed by Microsoft.
+    const released = RELEASED.get(product) ?? '';
+    const eos = EOS.get(product) ?? null;
+    if (released > v.published) return { ...none, fixedIn: line ? baseFix(line) : null, status: 'fixed', reason: 'shipped-with-fix', exposed: false };
+    if (eos && eos < v.published)
+      return { ...none, status: 'unknown', reason: 'not-assessed', exposed: true, note: `${product} was already out of support when this was disclosed, so Microsoft did not assess it; treat it as likely vulnerable.` };
+    return { ...none, status: 'not-affected', reason: 'product-not-affected', exposed: false };
+  }
+  if (!line) {
+    const newest = v.newestRangedBase.get(product);
+    if (b.beyondData && newest && compareBuilds(b.lo, newest) > 0)
+      return { ...none, status: 'fixed', reason: 'shipped-with-fix', exposed: false, note: 'Judged by build order: this build is newer than every CU in our data, and CUs include all earlier fixes.' };
+    return { ...none, status: 'unknown', reason: 'line-unknown', exposed: true };
+  }
+  const range = v.ranges.get(`${product}|${line.line}`);
+  if (!range) {
+    const newest = v.newestRangedBase.get(product);
+    if (newest && compareBuilds(line.baseBuild, newest) > 0) return { ...none, fixedIn: baseFix(line), status: 'fixed', reason: 'shipped-with-fix', exposed: false };
+    return { ...none, status: 'unknown', reason: 'line-unknown', exposed: true };
+  }
+  const atLo = fromVerdict(evaluateRange(b.lo, range.events), range.fixed, line);
+  const atHi = compareBuilds(b.lo, b.hi) === 0 ? atLo : fromVerdict(evaluateRange(b.hi, range.events), range.fixed, line);
+  const same = atLo.status === atHi.status;
+  const exposed = range.fixed === null || range.fixed !== line.base.build;
+  return {
+    status: same ? atLo.status : 'unknown',
+    reason: same ? atLo.reason : 'update-level-unknown',
+    fixedIn: fixedIn(range.fixed),
+    never: range.fixed === null,
+    note: range.note,
+    exposed,
+  };
+}
+
+const RANK: Record<FamilyStatus, number> = { vulnerable: 3, unknown: 2, patched: 1, 'not-affected': 0 };
+const toFamily = (s: CveStatus): FamilyStatus => (s === 'fixed' ? 'patched' : s);
+
+/** Worst of several statuses: vulnerable > unknown > patched > not-affected. */
+export function worst(statuses: readonly FamilyStatus[]): FamilyStatus {
+  let w: FamilyStatus = 'not-affected';
+  for (const s of statuses) if (RANK[s] > RANK[w]) w = s;
+  return w;
+}
+
+function maxFix(list: readonly CveResult[]): FixedIn | null {
+  let best: FixedIn | null = null;
+  for (const c of list) {
+    if (!c.fixedIn) continue;
+    if (!best || compareBuilds(mustParse(c.fixedIn.build), mustParse(best.build)) > 0) best = c.fixedIn;
+  }
+  return best;
+}
+
+const cache = new Map<string, Assessment>();
+
+/**
+ * Assess every CVE and family for what is known about a build.
+ *
+ * @example assess({ product: 'Exchange Server 2016', line: lineOf([15,1,2176,9]), lo: [15,1,2176,9], hi: [15,1,2176,9], beyondData: false }).proxyLogon // 'patched'
+ */
+export function assess(b: BuildBounds): Assessment {
+  const key = `${b.product}|${b.line?.line}|${formatBuild(b.lo)}|${formatBuild(b.hi)}|${b.beyondData}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const exposedSet = new Set<FamilyId>();
+  const cves: CveResult[] = VULNERABILITIES.map((v) => {
+    const p = assessOne(v, b);
+    if (p.exposed) for (const f of v.families) exposedSet.add(f);
+    return {
+      id: v.id,
+      nickname: v.nickname,
+      summary: v.summary,
+      families: v.families,
+      kev: v.kev,
+      kevDateAdded: v.kevDateAdded,
+      status: p.status,
+      reason: p.reason,
+      fixedIn: p.fixedIn,
+      neverFixedOnLine: p.never,
+      inferred: v.fixInferred,
+      note: p.note,
+      url: `https://msrc.microsoft.com/update-guide/vulnerability/${v.id}`,
+    };
+  });
+  const families: FamilyResult[] = FAMILIES.map((f) => {
+    const list = cves.filter((c) => c.families.includes(f.id));
+    const never = list.some((c) => c.neverFixedOnLine && c.status !== 'not-affected');
+    return { id: f.id, name: f.name, status: worst(list.map((c) => toFamily(c.status))), cves: list, fixedIn: never ? null : maxFix(list), neverFixedOnLine: never };
+  });
+  const proxyLogon = families.find((f) => f.id === 'proxylogon')?.status ?? 'unknown';
+  const result: Assessment = {
+    cves,
+    families,
+    proxyLogon: b.product === null ? 'not-affected' : proxyLogon,
+    overall: worst(families.map((f) => f.status)),
+    exposedFamilies: FAMILIES.map((f) => f.id).filter((id) => exposedSet.has(id)),
+  };
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+export { supportStatus };

@@ -1,0 +1,59 @@
+/**
+ * Support status of a product on a given date. The date is always a parameter: the site is built
+ * once and read for years, so "today" must come from the reader's browser, never the build.
+ * Dates: src/data/lifecycle.json (endoflife.date, Microsoft's ESU announcements).
+ */
+import lifecycleJson from '../data/lifecycle.json';
+import type { LifecycleResult, Product } from './types.ts';
+
+interface LifecycleRow {
+  product: string;
+  policy: string;
+  released: string;
+  endOfSupport: string | null;
+  esuEnd: string | null;
+}
+
+const ROWS = new Map<string, LifecycleRow>(lifecycleJson.products.map((p) => [p.product, p as LifecycleRow]));
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** `'2025-10-14'` → `'14 October 2025'` (no locale APIs: the checker has no Intl dependency on purpose). */
+export function humanDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const month = MONTHS[Number(m) - 1] ?? '';
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** Today's date as ISO `YYYY-MM-DD` (UTC), read at call time. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Support status for a product on `isoDate` (YYYY-MM-DD). Returns `null` for an invalid date.
+ *
+ * @example supportStatus('Exchange Server 2016', '2026-01-05')?.status // 'extended-security-updates'
+ * @example supportStatus('Exchange Server 2013', '2026-01-05')?.status // 'out-of-support'
+ */
+export function supportStatus(product: Product, isoDate: string): LifecycleResult | null {
+  const row = ROWS.get(product);
+  if (!row || !ISO_DATE.test(isoDate)) return null;
+  const short = product.replace('Exchange Server ', 'Exchange ');
+  const base = { released: row.released, endOfSupport: row.endOfSupport, esuEnd: row.esuEnd, asOf: isoDate };
+  if (row.policy === 'modern' || row.endOfSupport === null)
+    return { ...base, status: 'modern', message: `${short} follows Microsoft's Modern Lifecycle Policy: it stays supported only while you install every new cumulative and security update.` };
+  if (isoDate < row.endOfSupport)
+    return { ...base, status: 'supported', message: `${short} is supported until ${humanDate(row.endOfSupport)}.` };
+  if (row.esuEnd && isoDate <= row.esuEnd)
+    return {
+      ...base,
+      status: 'extended-security-updates',
+      message: `${short} has been out of support since ${humanDate(row.endOfSupport)}. Only organisations in Microsoft's paid Extended Security Update programme get security updates, and only until ${humanDate(row.esuEnd).replace(/^\d+ /, '')}.`,
+    };
+  return {
+    ...base,
+    status: 'out-of-support',
+    message: `${short} has been out of support since ${humanDate(row.endOfSupport)} and gets no security updates: move to Exchange Server SE or Exchange Online.`,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The vulnerability table (src/data/vulnerabilities.json), compiled once at module load.
+ */
+import vulnJson from '../data/vulnerabilities.json';
+import { compareBuilds, mustParse, type Build } from './compare-builds.ts';
+import { compileRange, type CompiledEvent, type RangeEvent } from './ranges.ts';
+import { getLine } from './releases.ts';
+import type { FamilyId, Product } from './types.ts';
+
+interface RangeRow {
+  product: string;
+  line: string;
+  events: RangeEvent[];
+  listed: boolean;
+  note?: string;
+}
+
+interface VulnRow {
+  id: string;
+  nickname: string;
+  families: string[];
+  summary: string;
+  kev: boolean;
+  kevDateAdded: string | null;
+  published: string;
+  fixInferred: boolean;
+  notAffected?: { product: string; source: string }[];
+  note: string;
+  sources: string[];
+  ranges: RangeRow[];
+}
+
+export interface CompiledRange {
+  events: CompiledEvent[];
+  /** First fixed build on the line, or null when never fixed there. */
+  fixed: string | null;
+  note: string | null;
+  listed: boolean;
+}
+
+export interface Vulnerability {
+  id: string;
+  nickname: string;
+  families: FamilyId[];
+  summary: string;
+  kev: boolean;
+  kevDateAdded: string | null;
+  published: string;
+  fixInferred: boolean;
+  notAffected: ReadonlySet<Product>;
+  /** Products with at least one range. */
+  products: ReadonlySet<Product>;
+  /** Per product, the base build of the newest line that has a range: newer lines shipped with the fix. */
+  newestRangedBase: ReadonlyMap<Product, Build>;
+  /** Key `${product}|${line}`. */
+  ranges: ReadonlyMap<string, CompiledRange>;
+  sources: string[];
+  note: string;
+}
+
+export interface Family {
+  id: FamilyId;
+  name: string;
+  summary: string;
+}
+
+export const FAMILIES: readonly Family[] = vulnJson.families as Family[];
+
+function compile(v: VulnRow): Vulnerability {
+  const ranges = new Map<string, CompiledRange>();
+  const products = new Set<Product>();
+  const newestRangedBase = new Map<Product, Build>();
+  for (const r of v.ranges) {
+    const product = r.product as Product;
+    products.add(product);
+    const fixedEvent = r.events.find((e): e is { fixed: string } => 'fixed' in e);
+    ranges.set(`${product}|${r.line}`, { events: compileRange(r.events), fixed: fixedEvent?.fixed ?? null, note: r.note ?? null, listed: r.listed });
+    const line = getLine(product, r.line);
+    const base = line ? line.baseBuild : mustParse('0.0.0.0');
+    const prev = newestRangedBase.get(product);
+    if (!prev || compareBuilds(base, prev) > 0) newestRangedBase.set(product, base);
+  }
+  return {
+    id: v.id,
+    nickname: v.nickname,
+    families: v.families as FamilyId[],
+    summary: v.summary,
+    kev: v.kev,
+    kevDateAdded: v.kevDateAdded,
+    published: v.published,
+    fixInferred: v.fixInferred,
+    notAffected: new Set((v.notAffected ?? []).map((n) => n.product as Product)),
+    products,
+    newestRangedBase,
+    ranges,
+    sources: v.sources,
+    note: v.note,
+  };
+}
+
+/** All vulnerabilities, in data order. */
+export const VULNERABILITIES: readonly Vulnerability[] = (vulnJson.vulnerabilities as VulnRow[]).map(compile);

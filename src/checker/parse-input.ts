@@ -27,7 +27,7 @@ const NUMBER = /\d+(?:\.\d+)*/g; // one unambiguous repetition: linear
 const ADV = /Version (\d{1,2})\.(\d{1,2}) \(Build (\d{1,5})\.(\d{1,4})\)/g;
 const PRODUCT = /\bExchange(?: Server)? (2010|2013|2016|2019|SE)\b/gi;
 const NAME_LINE = /^\s*(?:Name|Server|Server ?Name|PSComputerName|ComputerName|Identity)\s*:\s*([A-Za-z0-9][A-Za-z0-9._-]{0,62})\s*$/i;
-const TABLE_HEADER = /^\s*(\S+)(?:\s+\S+){0,12}\s*$/;
+const TABLE_HEADER = /^\s*[A-Za-z]+(?:\s+[A-Za-z]+){1,12}\s*$/; // words only: no ':' and no digits
 const IP_BEFORE = /(?:\bIP(?:v4)?\b|address|\[|@)\s*:?\s*$/i;
 
 function excerpt(lineText: string, start: number, end: number): string {
@@ -36,13 +36,12 @@ function excerpt(lineText: string, start: number, end: number): string {
   return (from > 0 ? '…' : '') + lineText.slice(from, Math.min(lineText.length, end + 80)).trim() + (end + 80 < lineText.length ? '…' : '');
 }
 
-function numberFormat(before: string, lineText: string, prevLine: string, parts: 3 | 4, long: boolean, exsetupContext: boolean): InputFormat {
+function numberFormat(before: string, lineText: string, behind: string, parts: 3 | 4, long: boolean, exsetupContext: boolean): InputFormat {
   const tail = before.slice(-40);
   if (/X-OWA-Version\s*:\s*$/i.test(tail)) return 'owa-header';
   if (/\/owa\/(?:auth\/)?$/i.test(tail)) return 'owa-path';
   if (/\/ecp\/(?:auth\/)?$/i.test(tail)) return 'ecp-path';
-  if (/\bid\s+$/i.test(tail) && (/SMTP Server/i.test(lineText.slice(0, 400)) || /SMTP Server/i.test(prevLine.slice(0, 400)) || /Received:/i.test(before.slice(0, 400))))
-    return 'smtp-received';
+  if (/\bid\s+$/i.test(tail) && /SMTP Server|Received:/i.test(behind)) return 'smtp-received';
   if (/Build\s*Number\s*:?\s*$/i.test(tail)) return 'healthchecker';
   if (exsetupContext || /(?:ProductVersion|FileVersion)\s*:\s*$/i.test(tail) || /ExSetup/i.test(lineText.slice(0, 400))) return 'exsetup';
   if (parts === 3) return 'build-3part';
@@ -55,7 +54,7 @@ interface Table {
 }
 
 function tableHeader(lineText: string): Table | null {
-  if (!TABLE_HEADER.test(lineText) || lineText.length > 300) return null;
+  if (lineText.length > 300 || !TABLE_HEADER.test(lineText)) return null;
   const cols = lineText.trim().split(/\s+/);
   const has = (c: string) => cols.some((x) => x.toLowerCase() === c.toLowerCase());
   if (!has('AdminDisplayVersion') && !has('ProductVersion') && !has('FileVersion')) return null;
@@ -76,7 +75,6 @@ export function findVersions(text: string): RawFinding[] {
   let pos = 0;
   let lineNo = 0;
   let block = 0;
-  let prevLine = '';
   let table: Table | null = null;
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
@@ -92,9 +90,8 @@ export function findVersions(text: string): RawFinding[] {
       if (nameMatch?.[1]) names.push({ lineNo, block, name: nameMatch[1] });
       const header = tableHeader(lineText);
       if (header) table = header;
-      else if (!/^[\s-]+$/.test(lineText)) scanLine(lineText, offset, lineNo, block, prevLine, header ? null : table, out);
+      else if (!/^[\s-]+$/.test(lineText)) scanLine(text, lineText, offset, lineNo, block, table, out);
     }
-    prevLine = lineText;
     pos = nl + 1;
     lineNo++;
   }
@@ -115,7 +112,7 @@ export function findVersions(text: string): RawFinding[] {
   return out;
 }
 
-function scanLine(lineText: string, offset: number, lineNo: number, block: number, prevLine: string, table: Table | null, out: RawFinding[]): void {
+function scanLine(text: string, lineText: string, offset: number, lineNo: number, block: number, table: Table | null, out: RawFinding[]): void {
   // The AD object version "ExchangeVersion : 0.1 (8.0.535.0)" is not a server build.
   if (/^\s*ExchangeVersion\s*:/i.test(lineText)) return;
   const tokens = table?.nameColumn ? lineText.trim().split(/\s+/) : null;
@@ -145,12 +142,13 @@ function scanLine(lineText: string, offset: number, lineNo: number, block: numbe
     const ipContext = IP_BEFORE.test(before.slice(-20)) || /^(?::\d|\/\d)/.test(lineText.slice(m.index + t.length, m.index + t.length + 2)) || prevChar === '(';
     const c = classifyNumber(t, ipContext && dots === 3);
     if (!c) continue;
-    const format: InputFormat = c.kind === 'online' ? 'exchange-online' : numberFormat(before, lineText, prevLine, c.parts, c.long, table?.kind === 'exsetup');
+    // Received headers fold over several lines: look back a bounded window in the whole text.
+    const behind = text.slice(Math.max(0, offset + m.index - 600), offset + m.index);
+    const format: InputFormat = numberFormat(before, lineText, behind, c.parts, c.long, table?.kind === 'exsetup');
     let serverName = validName;
-    if (format === 'smtp-received') {
+    if (format === 'smtp-received' || (c.kind === 'online' && /SMTP Server/i.test(behind))) {
       const by = /\bby\s+([A-Za-z0-9][A-Za-z0-9.-]{0,100})/gi;
-      const hay = (prevLine.slice(-300) + ' ' + before.slice(-300));
-      for (let b = by.exec(hay); b; b = by.exec(hay)) serverName = b[1] ?? serverName;
+      for (let b = by.exec(behind); b; b = by.exec(behind)) serverName = b[1] ?? serverName;
     }
     out.push({
       ...base,
@@ -159,7 +157,7 @@ function scanLine(lineText: string, offset: number, lineNo: number, block: numbe
       span: [offset + m.index, offset + m.index + t.length],
       build: c.build,
       parts: c.parts,
-      format,
+      format: c.kind === 'online' ? 'exchange-online' : format,
       serverName,
     });
   }

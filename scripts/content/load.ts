@@ -1,0 +1,63 @@
+/**
+ * Reads every article in content/guide/ and the standalone pages in content/pages/, validates
+ * them and renders them to HTML. Ordering comes from the numeric file-name prefix.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ContentError, splitFrontMatter, validateFrontMatter, type FrontMatter } from './front-matter.ts';
+import type { MarkdownRenderer, TocEntry } from './markdown.ts';
+
+export interface Article extends FrontMatter {
+  slug: string;
+  order: number;
+  file: string;
+  html: string;
+  toc: TocEntry[];
+  ids: string[];
+  words: number;
+  readingMinutes: number;
+}
+
+const ARTICLE_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+/** A table of contents helps once an article is this long. */
+const TOC_MIN_HEADINGS = 4;
+
+export function parseArticle(file: string, source: string, renderer: MarkdownRenderer, order = 0, slug = ''): Article {
+  const { data, body } = splitFrontMatter(file, source);
+  const meta = validateFrontMatter(file, data);
+  if (/^#\s/m.test(body.replace(/```[\s\S]*?```/g, ''))) {
+    throw new ContentError(file, 'title', 'is the only h1: use ## for headings in the body, not #');
+  }
+  const rendered = renderer.render(body);
+  const toc = rendered.toc.filter((entry) => entry.depth === 2).length >= TOC_MIN_HEADINGS ? rendered.toc : [];
+  return {
+    ...meta,
+    slug,
+    order,
+    file,
+    html: rendered.html,
+    toc,
+    ids: rendered.ids,
+    words: rendered.words,
+    readingMinutes: Math.max(1, Math.round(rendered.words / 200)),
+  };
+}
+
+/** Loads content/guide/NN-slug.md in order. Throws ContentError on a bad name, front matter or duplicate slug. */
+export function loadArticles(dir: string, renderer: MarkdownRenderer): Article[] {
+  const files = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
+  const seen = new Map<string, string>();
+  return files.map((name) => {
+    const match = ARTICLE_FILE.exec(name);
+    if (!match) throw new ContentError(name, '(file name)', 'must look like NN-lowercase-slug.md');
+    const slug = match[2] ?? '';
+    const previous = seen.get(slug);
+    if (previous) throw new ContentError(name, 'slug', `"${slug}" is already used by ${previous}`);
+    seen.set(slug, name);
+    return parseArticle(name, readFileSync(join(dir, name), 'utf8'), renderer, Number(match[1]), slug);
+  });
+}
+
+export function loadPage(file: string, renderer: MarkdownRenderer, slug: string): Article {
+  return parseArticle(file, readFileSync(file, 'utf8'), renderer, 0, slug);
+}

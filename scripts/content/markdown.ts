@@ -1,0 +1,151 @@
+/**
+ * Markdown → HTML, once, at build time. One configured `marked` instance; code highlighted by
+ * shiki into classes (no inline styles, so the Content-Security-Policy can forbid them).
+ * Nothing here ships to the browser.
+ */
+import GithubSlugger from 'github-slugger';
+import { Marked, type Tokens } from 'marked';
+import { createHighlighter, type Highlighter } from 'shiki';
+import { transformerStyleToClass } from '@shikijs/transformers';
+
+export interface TocEntry {
+  depth: 2 | 3;
+  id: string;
+  text: string;
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  toc: TocEntry[];
+  /** every id in the document, for link checking */
+  ids: string[];
+  words: number;
+}
+
+export interface MarkdownRenderer {
+  render(markdown: string): RenderedMarkdown;
+  /** CSS for the highlighted code classes (light and dark). */
+  codeCss(): string;
+}
+
+const LANGUAGES = ['powershell', 'bash', 'json', 'http', 'html', 'xml', 'csv', 'text'] as const;
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const stripTags = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .trim();
+
+
+/**
+ * Rewrites root-relative links to the deployment base and gives every external link
+ * rel="noopener noreferrer". Applies to Markdown links and to raw HTML alike.
+ */
+export function rewriteLinks(html: string, base: string): string {
+  return html.replace(/<a\s([^>]*?)>/g, (_tag, attrs: string) => {
+    let out = attrs.replace(/\bhref="\/(?!\/)([^"]*)"/, (_m, rest: string) => `href="${base}${rest}"`);
+    if (/\bhref="https?:\/\//i.test(out) && !/\brel=/.test(out)) out += ' rel="noopener noreferrer"';
+    return `<a ${out}>`;
+  });
+}
+
+export async function createMarkdownRenderer(base: string): Promise<MarkdownRenderer> {
+  const highlighter: Highlighter = await createHighlighter({
+    themes: ['github-light-high-contrast', 'github-dark-high-contrast'],
+    langs: [...LANGUAGES],
+  });
+  const toClass = transformerStyleToClass({ classPrefix: 'hl-' });
+
+  function highlight(code: string, lang: string): string {
+    const language = (LANGUAGES as readonly string[]).includes(lang) ? lang : 'text';
+    return highlighter.codeToHtml(code, {
+      lang: language,
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      defaultColor: 'light',
+      transformers: [toClass],
+    });
+  }
+
+  function render(markdown: string): RenderedMarkdown {
+    const slugger = new GithubSlugger();
+    const toc: TocEntry[] = [];
+    const ids: string[] = [];
+    let codeCount = 0;
+    let tableCount = 0;
+
+    const marked = new Marked({ gfm: true });
+    marked.use({
+      renderer: {
+        heading(this: { parser: { parseInline(t: Tokens.Generic[]): string } }, { tokens, depth }: Tokens.Heading) {
+          const inner = this.parser.parseInline(tokens);
+          const text = stripTags(inner);
+          const id = slugger.slug(text);
+          ids.push(id);
+          if (depth === 2 || depth === 3) toc.push({ depth, id, text });
+          return (
+            `<h${depth} id="${id}">${inner}` +
+            ` <a class="heading-anchor" href="#${id}"><span aria-hidden="true">#</span>` +
+            `<span class="visually-hidden">Link to this section: ${escapeHtml(text)}</span></a></h${depth}>\n`
+          );
+        },
+        code({ text, lang }: Tokens.Code) {
+          codeCount += 1;
+          const language = (lang ?? '').trim().split(/\s+/)[0] ?? '';
+          const label = language === 'powershell' ? 'PowerShell' : language || 'text';
+          return (
+            `<div class="code-block" data-code-block>` +
+            `<div class="code-block__bar"><span class="code-block__lang">${escapeHtml(label)}</span>` +
+            `<button type="button" class="copy-button" data-copy hidden>Copy<span class="visually-hidden"> code ${codeCount}</span></button></div>` +
+            highlight(text, language) +
+            `</div>\n`
+          );
+        },
+        table(this: { parser: { parseInline(t: Tokens.Generic[]): string } }, token: Tokens.Table) {
+          const cell = (c: Tokens.TableCell, tag: 'th' | 'td') => {
+            const align = c.align ? ` class="align-${c.align}"` : '';
+            const scope = tag === 'th' ? ' scope="col"' : '';
+            return `<${tag}${scope}${align}>${this.parser.parseInline(c.tokens)}</${tag}>`;
+          };
+          const head = `<tr>${token.header.map((c) => cell(c, 'th')).join('')}</tr>`;
+          const body = token.rows.map((row) => `<tr>${row.map((c) => cell(c, 'td')).join('')}</tr>`).join('\n');
+          // A wide table scrolls inside a keyboard-focusable region instead of the page at 320 px.
+          tableCount += 1;
+          const columns = token.header.map((c) => stripTags(this.parser.parseInline(c.tokens))).join(', ');
+          const label = escapeHtml(`Table ${tableCount}: ${columns}`);
+          return `<div class="table-wrap" role="region" aria-label="${label}" tabindex="0"><table>\n<thead>${head}</thead>\n<tbody>${body}</tbody></table></div>\n`;
+        },
+        listitem(this: { parser: { parse(t: Tokens.Generic[]): string; parseInline(t: Tokens.Generic[]): string } }, item: Tokens.ListItem) {
+          if (!item.task) return false;
+          // Tight lists put the checkbox before the text token; loose lists put it inside the paragraph.
+          const [first, ...rest] = item.tokens.filter((t) => t.type !== 'checkbox');
+          const inlineTokens: Tokens.Generic[] =
+            first && 'tokens' in first && Array.isArray(first.tokens) ? (first.tokens as Tokens.Generic[]) : [];
+          const label = this.parser.parseInline(inlineTokens.filter((t) => t.type !== 'checkbox'));
+          const checked = item.checked ? ' checked' : '';
+          return (
+            `<li class="task-item"><label><input type="checkbox" class="task-checkbox" disabled${checked}> ` +
+            `<span>${label}</span></label>${this.parser.parse(rest)}</li>\n`
+          );
+        },
+      },
+    });
+
+    const raw = marked.parse(markdown, { async: false });
+    // ids written in raw HTML (e.g. <ol id="…">, SVG title ids) count as anchors too.
+    for (const match of raw.matchAll(/\sid="([^"]+)"/g)) {
+      if (match[1] && !ids.includes(match[1])) ids.push(match[1]);
+    }
+    const html = rewriteLinks(raw, base);
+    const words = stripTags(html).split(/\s+/).filter(Boolean).length;
+    return { html, toc, ids, words };
+  }
+
+  return { render, codeCss: () => toClass.getCSS() };
+}

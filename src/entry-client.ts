@@ -1,0 +1,9 @@
+import 'virtual:code.css';
+import './styles/index.css';
+import { enhanceChecklists } from './enhance/checklist.ts';
+import { enhanceCopyButtons } from './enhance/copy.ts';
+import { hydrateIslands } from './islands/client.ts';
+
+enhanceCopyButtons(document);
+enhanceChecklists(document, () => window.localStorage, location.pathname);
+void hydrateIslands(document);

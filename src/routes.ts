@@ -1,0 +1,58 @@
+/**
+ * Every route of the site, resolved to the data its page needs. Server-side only: it reads the
+ * pre-rendered content module, which must never reach a client bundle.
+ */
+import { about, articles } from 'virtual:content';
+import type { Article } from '../scripts/content/load.ts';
+
+export type Page =
+  | { kind: 'home'; title: string; description: string }
+  | { kind: 'guide-index'; title: string; description: string }
+  | { kind: 'article'; title: string; description: string; article: Article }
+  | { kind: 'builds'; title: string; description: string }
+  | { kind: 'about'; title: string; description: string; article: Article }
+  | { kind: 'not-found'; title: string; description: string };
+
+/** Route ids are paths relative to the base: '' is home, '404.html' the not-found page. */
+export function listRoutes(): string[] {
+  return ['', 'guide/', ...articles.map((a) => `guide/${a.slug}/`), 'builds/', 'about/', '404.html'];
+}
+
+export function routeExists(route: string): boolean {
+  return listRoutes().includes(route);
+}
+
+export function resolvePage(route: string): Page {
+  if (route === '') {
+    return {
+      kind: 'home',
+      title: 'Is your Exchange server safe from ProxyLogon and what came after?',
+      description:
+        'Paste what your Microsoft Exchange server says about its version and see, privately in your browser, whether it is patched against ProxyLogon, ProxyShell, ProxyNotShell and later exploited bugs.',
+    };
+  }
+  if (route === 'guide/') {
+    return {
+      kind: 'guide-index',
+      title: 'Guide',
+      description:
+        'Plain-language articles on the 2021 Hafnium / ProxyLogon Exchange hack: what happened, whether you are affected, and what to do.',
+    };
+  }
+  if (route === 'builds/') {
+    return {
+      kind: 'builds',
+      title: 'Every Exchange Server build',
+      description:
+        'Every known Exchange Server build from 2010 SP3 to Exchange Server SE, with release date, KB and its status against each exploited vulnerability family.',
+    };
+  }
+  if (route === 'about/') return { kind: 'about', title: about.title, description: about.description, article: about };
+  const article = articles.find((a) => route === `guide/${a.slug}/`);
+  if (article) return { kind: 'article', title: article.title, description: article.description, article };
+  return {
+    kind: 'not-found',
+    title: 'Page not found',
+    description: 'This page does not exist. Try the checker, the guide or the build list.',
+  };
+}

@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { contentPlugin } from './scripts/content/vite-plugin.ts';
+import { normaliseBase } from './scripts/base-path.js';
+
+// BASE_PATH=/exchange-patch-check/ builds for https://<user>.github.io/exchange-patch-check/
+const base = normaliseBase(process.env.BASE_PATH);
+
+export default defineConfig({
+  base,
+  plugins: [svelte(), contentPlugin(import.meta.dirname, base)],
+  // Real 404s for unknown routes, as on GitHub Pages (no SPA fallback).
+  appType: 'mpa',
+  build: {
+    // One stylesheet for every page: page components render only on the server, so their
+    // styles must not depend on which islands a page hydrates.
+    cssCodeSplit: false,
+    assetsInlineLimit: 0,
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});

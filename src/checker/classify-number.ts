@@ -30,6 +30,19 @@ export type NumberKind = { kind: 'onprem'; build: Build; parts: 3 | 4; long: boo
  * @example classifyNumber('15.1.2021', false) // null (a date, 15 January 2021: no such CU)
  */
 export function classifyNumber(text: string, ipContext: boolean): NumberKind | null {
+  // Pastes repeat the same numbers: memoise (bounded).
+  const key = ipContext ? text + '!' : text;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const result = classify(text, ipContext);
+  if (memo.size > 20_000) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+const memo = new Map<string, NumberKind | null>();
+
+function classify(text: string, ipContext: boolean): NumberKind | null {
   const parsed = parseBuild(text);
   if (!parsed) return null;
   const { build: b, parts } = parsed;

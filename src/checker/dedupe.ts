@@ -9,18 +9,16 @@ import { lineOf, productOf } from './releases.ts';
 
 /** @example dedupe(findVersions('15.01.2176.009   15.01.2176.009   C:\\…\\ExSetup.exe')).length // 1 */
 export function dedupe(raw: readonly RawFinding[]): RawFinding[] {
+  // Already in line order; only mentions within one line can be out of order (sort is near-linear here).
   const sorted = [...raw].sort((a, b) => a.span[0] - b.span[0]);
   const seenOnLine = new Set<string>();
   const seenListed = new Set<string>();
   const numericCu = new Set<string>();
-  for (const f of sorted) {
-    if (f.named) continue;
-    const p = productOf(f.build);
-    numericCu.add(`${f.block}|${p}|${lineOf(f.build)?.line}`);
-  }
+  if (sorted.some((f) => f.named))
+    for (const f of sorted) if (!f.named) numericCu.add(`${f.block}|${productOf(f.build)}|${lineOf(f.build)?.line}`);
   const out: RawFinding[] = [];
   for (const f of sorted) {
-    const key = f.build.join('.') + '/' + f.parts;
+    const key = `${f.build[0]}.${f.build[1]}.${f.build[2]}.${f.build[3]}/${f.parts}`;
     if (f.named) {
       if (numericCu.has(`${f.block}|${f.named.product}|${f.named.line}`)) continue;
     } else {

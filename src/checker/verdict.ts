@@ -55,6 +55,20 @@ function exchangeOnline(raw: RawFinding): Finding {
  * @example toFinding(findVersions('15.1.2176.9')[0], '2026-11-27').proxyLogon // 'patched'
  */
 export function toFinding(raw: RawFinding, today: string): Finding {
+  // Pastes repeat the same build many times: compute each verdict once, then attach the per-mention fields.
+  const key = `${raw.format}|${raw.build.join('.')}|${raw.parts}|${raw.named ? `${raw.named.product}|${raw.named.line}|${raw.named.update}` : ''}|${today}`;
+  let shared = verdictCache.get(key);
+  if (!shared) {
+    shared = computeFinding(raw, today);
+    if (verdictCache.size > 5_000) verdictCache.clear();
+    verdictCache.set(key, shared);
+  }
+  return { ...shared, input: raw.input, span: raw.span, serverName: raw.serverName };
+}
+
+const verdictCache = new Map<string, Finding>();
+
+function computeFinding(raw: RawFinding, today: string): Finding {
   if (raw.format === 'exchange-online') return exchangeOnline(raw);
   const named = raw.named;
   const product: Product | null = named?.product ?? productOf(raw.build);

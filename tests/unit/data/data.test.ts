@@ -123,7 +123,7 @@ describe('vulnerabilities', () => {
         const line = getLine(r.product as never, r.line);
         expect(line, `${v.id} ${r.product} ${r.line}`).toBeDefined();
         for (const e of r.events) {
-          if ('fixed' in e) {
+          if ('fixed' in e && e.fixed) {
             expect(lineOf(b(e.fixed))?.line, `${v.id} ${e.fixed}`).toBe(r.line);
             expect(rows.some((x) => x.build === e.fixed), `${v.id} fixed build ${e.fixed} is a known release`).toBe(true);
           }

@@ -1,0 +1,176 @@
+/**
+ * Words for verdicts. Formatting only: every fact comes from the checker's `Finding`; nothing here
+ * looks at build numbers.
+ */
+import type { FamilyStatus, Finding, LifecycleStatus } from '../checker/index.ts';
+
+export type Tone = 'ok' | 'bad' | 'warn' | 'info';
+
+/** Icon glyphs paired with words, so no verdict depends on colour. */
+export const ICON: Record<Tone, string> = { ok: '✓', bad: '✕', warn: '?', info: 'i' };
+
+export const STATUS_TONE: Record<FamilyStatus, Tone> = {
+  patched: 'ok',
+  vulnerable: 'bad',
+  unknown: 'warn',
+  'not-affected': 'info',
+};
+
+/** Short word per status, for tables and CSV. */
+export const STATUS_WORD: Record<FamilyStatus, string> = {
+  patched: 'Patched',
+  vulnerable: 'Vulnerable',
+  unknown: "Can't tell",
+  'not-affected': 'Not affected',
+};
+
+/** Sort order: worst first. */
+export const STATUS_RANK: Record<FamilyStatus, number> = { vulnerable: 0, unknown: 1, patched: 2, 'not-affected': 3 };
+
+export const SUPPORT_WORD: Record<LifecycleStatus, string> = {
+  supported: 'Supported',
+  'extended-security-updates': 'Paid extended updates only',
+  'out-of-support': 'Out of support',
+  modern: 'Supported while kept updated',
+};
+
+export const SUPPORT_TONE: Record<LifecycleStatus, Tone> = {
+  supported: 'ok',
+  'extended-security-updates': 'warn',
+  'out-of-support': 'bad',
+  modern: 'ok',
+};
+
+export interface Headline {
+  tone: Tone;
+  title: string;
+  /** A second sentence qualifying the title, or `null`. */
+  detail: string | null;
+}
+
+/** What to call a server in lists: its name, else its build. */
+export function serverLabel(finding: Finding): string {
+  return finding.serverName ?? finding.build;
+}
+
+/** Product, CU and update in one phrase: "Exchange Server 2016 CU19 Mar21SU". */
+export function describeVersion(finding: Finding): string {
+  if (finding.product === null) return 'Exchange Online';
+  const parts = [finding.product, finding.cu ?? 'unknown CU'];
+  if (finding.update) parts.push(finding.update);
+  return parts.join(' ');
+}
+
+function laterProblems(finding: Finding): string[] {
+  return finding.families.filter((f) => f.id !== 'proxylogon' && f.status === 'vulnerable').map((f) => f.name);
+}
+
+/** "A, B and C". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/**
+ * The one line that cannot be misread, from the ProxyLogon status, qualified by the worst later family.
+ * @example headline(finding).title // 'Vulnerable to ProxyLogon'
+ */
+export function headline(finding: Finding): Headline {
+  const later = laterProblems(finding);
+  const laterText = later.length ? `Still vulnerable to ${listWords(later)}.` : null;
+  const target = finding.nextStep.target;
+  switch (finding.proxyLogon) {
+    case 'not-affected':
+      return { tone: 'info', title: 'Exchange Online — not affected', detail: 'Microsoft patches its cloud service itself.' };
+    case 'patched':
+      if (finding.overall === 'patched') return { tone: 'ok', title: 'Protected against ProxyLogon', detail: 'And against every later exploited Exchange bug we track.' };
+      if (laterText) return { tone: 'bad', title: 'Protected against ProxyLogon', detail: laterText };
+      return { tone: 'ok', title: 'Protected against ProxyLogon', detail: "But for some later bugs we can't tell from this text." };
+    case 'vulnerable':
+      return {
+        tone: 'bad',
+        title: target ? `Vulnerable to ProxyLogon — install ${target.name}` : 'Vulnerable to ProxyLogon',
+        detail: laterText,
+      };
+    case 'unknown':
+      return {
+        tone: 'warn',
+        title: finding.nextStep.command ? "Can't tell from this text — run this command instead" : "Can't tell from this text",
+        detail: laterText,
+      };
+  }
+}
+
+/** Sentence describing the support status; the checker's message when it has one. */
+export function supportText(finding: Finding): string {
+  return finding.lifecycle ? finding.lifecycle.message : finding.product === null ? 'Microsoft runs it.' : 'Unknown.';
+}
+
+/** "Yes", "No — newer: X", or "Can't tell from this text". */
+export function newestText(finding: Finding): string {
+  if (finding.product === null) return 'Not applicable';
+  if (finding.isNewestOnLine === true) return `Yes — the newest update for ${finding.cu ?? 'this CU'}`;
+  if (finding.isNewestOnLine === false && finding.newestOnLine) return `No — newest for ${finding.cu ?? 'this CU'} is ${finding.newestOnLine.name} (${finding.newestOnLine.build})`;
+  return "Can't tell from this text";
+}
+
+export interface Tally {
+  total: number;
+  vulnerable: number;
+  unknown: number;
+  patched: number;
+  notAffected: number;
+}
+
+export function tally(findings: readonly Finding[]): Tally {
+  const t: Tally = { total: findings.length, vulnerable: 0, unknown: 0, patched: 0, notAffected: 0 };
+  for (const f of findings) {
+    if (f.proxyLogon === 'vulnerable') t.vulnerable += 1;
+    else if (f.proxyLogon === 'unknown') t.unknown += 1;
+    else if (f.proxyLogon === 'patched') t.patched += 1;
+    else t.notAffected += 1;
+  }
+  return t;
+}
+
+/**
+ * The summary line for several servers (ProxyLogon), plus how many miss later fixes.
+ * @example summaryLine(findings) // '3 of 12 vulnerable to ProxyLogon, 2 can't tell, 7 protected.'
+ */
+export function summaryLine(findings: readonly Finding[]): string {
+  const t = tally(findings);
+  if (t.total === 0) return 'No Exchange version found.';
+  if (t.total === 1) {
+    const only = findings[0];
+    return only ? `1 server: ${headline(only).title}.` : '';
+  }
+  const parts = [`${t.vulnerable} of ${t.total} vulnerable to ProxyLogon`];
+  if (t.unknown) parts.push(`${t.unknown} can't tell`);
+  if (t.patched) parts.push(`${t.patched} protected`);
+  if (t.notAffected) parts.push(`${t.notAffected} Exchange Online`);
+  const later = findings.filter((f) => f.proxyLogon !== 'vulnerable' && f.overall === 'vulnerable').length;
+  let line = `${parts.join(', ')}.`;
+  if (later) line += ` ${later} more ${later === 1 ? 'misses' : 'miss'} fixes for later exploited bugs.`;
+  return line;
+}
+
+/** Status of one family in a finding, or `null` when the checker did not report it. */
+export function familyStatus(finding: Finding, id: string): FamilyStatus | null {
+  return finding.families.find((f) => f.id === id)?.status ?? null;
+}
+
+/** A plain-text report of all findings, for "Copy as text" and e-mail. */
+export function findingsToText(findings: readonly Finding[], dataAsOf: string, today: string): string {
+  const out = [`Exchange Patch Check — ${today} (data as of ${dataAsOf})`, summaryLine(findings), ''];
+  for (const f of findings) {
+    const h = headline(f);
+    out.push(`${serverLabel(f)} — ${f.build} — ${describeVersion(f)}`);
+    out.push(`  ${h.title}${h.detail ? `. ${h.detail}` : ''}`);
+    for (const fam of f.families) out.push(`  ${fam.name}: ${STATUS_WORD[fam.status]}${fam.fixedIn ? ` (fixed in ${fam.fixedIn.build})` : ''}`);
+    out.push(`  Support: ${supportText(f)}`);
+    out.push(`  Owner: ${f.nextStep.owner}`);
+    out.push(`  IT: ${f.nextStep.it}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { analyse, DATA_AS_OF } from '../../../src/checker/index.ts';
+import { describeVersion, findingsToText, headline, listWords, summaryLine, tally } from '../../../src/lib/verdict-text.ts';
+
+const one = (text: string) => {
+  const f = analyse(text, { today: '2026-11-27' }).findings[0];
+  if (!f) throw new Error(`no finding for ${text}`);
+  return f;
+};
+
+describe('headline', () => {
+  test('a CU without the March 2021 update is vulnerable, naming the update to install', () => {
+    const h = headline(one('15.1.2176.2'));
+    expect(h.tone).toBe('bad');
+    expect(h.title).toMatch(/^Vulnerable to ProxyLogon — install Exchange Server 2016 CU\d+ \w+/);
+  });
+  test('AdminDisplayVersion cannot tell and says to run a command', () => {
+    const h = headline(one('AdminDisplayVersion : Version 15.1 (Build 2176.2)'));
+    expect(h).toMatchObject({ tone: 'warn', title: "Can't tell from this text — run this command instead" });
+  });
+  test('Exchange Online is not affected', () => {
+    expect(headline(one('15.20.1234.5'))).toMatchObject({ tone: 'info', title: 'Exchange Online — not affected' });
+  });
+  test('patched for ProxyLogon but missing later fixes is said in the detail, with a bad tone', () => {
+    const h = headline(one('15.1.2176.9'));
+    expect(h.title).toBe('Protected against ProxyLogon');
+    expect(h.tone).toBe('bad');
+    expect(h.detail).toMatch(/^Still vulnerable to .*ProxyShell/);
+  });
+});
+
+describe('summaries', () => {
+  const findings = analyse('15.1.2176.2\n15.1.2176.9\nVersion 15.1 (Build 2176.2)\n15.20.4200.22', { today: '2026-11-27' }).findings;
+  test('tally counts by ProxyLogon status', () => {
+    expect(tally(findings)).toEqual({ total: 4, vulnerable: 1, unknown: 1, patched: 1, notAffected: 1 });
+  });
+  test('summary line', () => {
+    expect(summaryLine(findings)).toBe(
+      "1 of 4 vulnerable to ProxyLogon, 1 can't tell, 1 protected, 1 Exchange Online. 2 more miss fixes for later exploited bugs.",
+    );
+    expect(summaryLine([])).toBe('No Exchange version found.');
+  });
+  test('plain-text report names every server and both next steps', () => {
+    const text = findingsToText(findings, DATA_AS_OF, '2026-11-27');
+    expect(text).toContain(`data as of ${DATA_AS_OF}`);
+    expect(text.match(/^ {2}Owner: /gm)).toHaveLength(4);
+    expect(text.match(/^ {2}IT: /gm)).toHaveLength(4);
+    expect(text).toContain('15.1.2176.2 — 15.1.2176.2 — Exchange Server 2016 CU19');
+  });
+  test('describeVersion and listWords', () => {
+    expect(describeVersion(one('15.1.2176.9'))).toBe('Exchange Server 2016 CU19 Mar21SU');
+    expect(listWords(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(listWords(['A'])).toBe('A');
+  });
+});

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { DIST } from './helpers.ts';
+import { jsBudget, measure, gzipSize } from '../../scripts/quality/budgets.js';
+import { builtRoutes, DIST } from './helpers.ts';
 
 const assets = join(DIST, 'assets');
 const jsFiles = readdirSync(assets).filter((f) => f.endsWith('.js'));
@@ -24,23 +24,36 @@ test('article HTML is not duplicated inside any JS bundle', () => {
   for (const sentence of sentences) expect(allJs).not.toContain(sentence.slice(0, 50));
 });
 
-test('JavaScript loaded per page stays within budget (gzip)', async ({ page }) => {
-  const budgets: [string, number][] = [
-    ['guide/glossary/', 5 * 1024],
-    ['about/', 5 * 1024],
-    ['', 45 * 1024],
-  ];
-  for (const [route, budget] of budgets) {
-    const sizes = new Map<string, number>();
-    page.on('response', async (response) => {
-      if (!response.url().endsWith('.js') || response.status() !== 200) return;
-      sizes.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
-    });
+// scripts/quality/budgets.js (npm run budgets) is the source of truth for the budgets, computed
+// from dist/. This test checks it against a real browser: every script a page actually loads (after
+// its islands hydrate) was counted for that page, and the browser-measured total is within budget.
+test('JavaScript loaded per page stays within budget (gzip) and matches scripts/quality/budgets.js', async ({
+  page,
+}) => {
+  const report = measure(DIST);
+  const loaded = new Map<string, number>();
+  // Revalidated scripts come back as 304 without a body: size what was requested from dist/.
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('.js') && url.pathname.startsWith(report.base))
+      loaded.set(url.pathname, gzipSize(readFileSync(join(DIST, url.pathname.slice(report.base.length)))));
+  });
+  for (const route of builtRoutes()) {
+    const counted = report.pages.find((p) => p.route === route);
+    expect(counted, `/${route} measured by budgets.js`).toBeDefined();
+    if (!counted) continue;
+    const { budget } = jsBudget(counted);
+    loaded.clear();
     await page.goto(`./${route}`);
     await page.waitForLoadState('networkidle');
-    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-    console.log(`JS on /${route}: ${total} B gzip in ${sizes.size} files (budget ${budget} B)`);
+    const total = [...loaded.values()].reduce((a, b) => a + b, 0);
+    const countedFiles = counted.js.map((j) => `${report.base}${j.file}`);
+    console.log(
+      `JS on /${route}: ${total} B gzip in ${loaded.size} files (budgets.js: ${counted.jsTotal} B; budget ${budget} B)`,
+    );
+    for (const file of loaded.keys())
+      expect(countedFiles, `/${route} loaded ${file}, which budgets.js did not count`).toContain(file);
     expect(total, `/${route} JS gzip`).toBeLessThanOrEqual(budget);
-    page.removeAllListeners('response');
+    expect(total, `/${route} JS gzip (browser) vs budgets.js`).toBeLessThanOrEqual(counted.jsTotal);
   }
 });

@@ -1,0 +1,252 @@
+// @ts-check
+/**
+ * Performance budgets, checked from the build output (dist/). The source of truth for the
+ * per-page JavaScript budget; tests/e2e/bundle.spec.ts checks in a browser that a page never loads
+ * a script this file did not count for it.
+ *
+ * For each built HTML page it counts, gzip -9:
+ *   - JS: the page's module scripts and modulepreloads, plus every chunk they import statically;
+ *     on a page with islands, also the chunks loaded dynamically for those islands (the island's
+ *     own chunk, the shared runtime chunks and everything they import, statically or dynamically);
+ *   - CSS: the stylesheets the page links;
+ *   - the HTML itself.
+ * And every image in dist/ by raw size.
+ *
+ * Usage: node scripts/quality/budgets.js [distDir]   (npm run budgets, after a build)
+ * Exits 1 with one "Budget exceeded: …" line per failure.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+/** Budgets in bytes (gzip unless noted). */
+export const BUDGETS = {
+  /** JS on the home page, including the checker and its build data. */
+  homeJs: 45 * KB,
+  /** JS on any other page with an island (the build list filter): the same ceiling as home. */
+  islandPageJs: 45 * KB,
+  /** JS on an article or any other page without islands. */
+  pageJs: 5 * KB,
+  /** CSS linked by any page. */
+  css: 15 * KB,
+  /** The home page's HTML. */
+  homeHtml: 30 * KB,
+  /** Any image file, raw bytes. */
+  image: 100 * KB,
+};
+
+const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$/i;
+
+/** @param {Buffer | string} data */
+export const gzipSize = (data) => gzipSync(data, { level: 9 }).length;
+
+/** @param {string} dir @returns {string[]} */
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/**
+ * Relative module specifiers a built chunk imports.
+ * @param {string} code
+ * @returns {{ static: string[], dynamic: string[] }}
+ */
+export function chunkImports(code) {
+  const stat = [
+    ...code.matchAll(
+      /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`](\.{1,2}\/[^"'`\s]+?\.js)["'`]/g,
+    ),
+  ].map((m) => /** @type {string} */ (m[1]));
+  const dynamic = [...code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`\s]+?\.js)["'`]\s*\)/g)].map(
+    (m) => /** @type {string} */ (m[1]),
+  );
+  return { static: [...new Set(stat)], dynamic: [...new Set(dynamic)] };
+}
+
+/**
+ * Island name -> component file base name ("checker" -> "Checker"), read from the client loader
+ * table in src/islands/client.ts, so an island's chunk (Checker-<hash>.js) counts only on pages
+ * that have that island.
+ * @param {string} root
+ * @returns {Map<string, string>}
+ */
+export function islandComponents(root) {
+  const file = join(root, 'src/islands/client.ts');
+  const map = new Map();
+  if (!existsSync(file)) return map;
+  const source = readFileSync(file, 'utf8');
+  for (const m of source.matchAll(
+    /['"]?([a-z][a-z0-9-]*)['"]?\s*:\s*\(\)\s*=>\s*import\(\s*['"][^'"]*\/([^/'"]+)\.svelte['"]/g,
+  ))
+    map.set(m[1], m[2]);
+  return map;
+}
+
+/** "Checker-D3ByQY1A.js" -> "Checker" (Vite's [name]-[hash].js). @param {string} file */
+const chunkName = (file) => basename(file, '.js').replace(/-[A-Za-z0-9_-]{8}$/, '');
+
+/**
+ * @typedef {{ file: string, gzip: number }} Sized
+ * @typedef {{ page: string, route: string, html: number, islands: string[], js: Sized[], jsTotal: number,
+ *   css: Sized[], cssTotal: number }} PageReport
+ * @typedef {{ dist: string, base: string, pages: PageReport[], images: { file: string, bytes: number }[] }} Report
+ */
+
+/**
+ * Measures every page in dist/.
+ * @param {string} dist
+ * @param {{ root?: string }} [options]
+ * @returns {Report}
+ */
+export function measure(dist, { root = resolve(dist, '..') } = {}) {
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error(`${dist}/index.html not found: build first (npm run build:test)`);
+  const files = walk(dist);
+  const htmlFiles = files.filter((f) => f.endsWith('.html')).sort();
+  const home = readFileSync(join(dist, 'index.html'), 'utf8');
+  const entrySrc = /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(home)?.[1] ?? '/';
+  const base = entrySrc.includes('assets/') ? entrySrc.slice(0, entrySrc.indexOf('assets/')) : '/';
+  const islands = islandComponents(root);
+  const islandChunkNames = new Set(islands.values());
+
+  /** URL path on the site -> file in dist. @param {string} url */
+  const toFile = (url) => {
+    const path = url.split(/[?#]/)[0] ?? '';
+    if (!path.startsWith(base)) throw new Error(`${url} is not under the base ${base}`);
+    return join(dist, path.slice(base.length));
+  };
+  /** @type {Map<string, { static: string[], dynamic: string[] }>} */
+  const graph = new Map();
+  /** @param {string} file */
+  const importsOf = (file) => {
+    let entry = graph.get(file);
+    if (!entry) {
+      const found = chunkImports(readFileSync(file, 'utf8'));
+      const abs = (/** @type {string} */ s) => resolve(file, '..', s);
+      entry = { static: found.static.map(abs), dynamic: found.dynamic.map(abs) };
+      for (const f of [...entry.static, ...entry.dynamic])
+        if (!existsSync(f))
+          throw new Error(`${relative(dist, file)} imports ${relative(dist, f)}, which is not in dist/`);
+      graph.set(file, entry);
+    }
+    return entry;
+  };
+  /** @type {Map<string, number>} */
+  const sizes = new Map();
+  const size = (/** @type {string} */ file) => {
+    let s = sizes.get(file);
+    if (s === undefined) sizes.set(file, (s = gzipSize(readFileSync(file))));
+    return s;
+  };
+
+  const pages = htmlFiles.map((file) => {
+    const html = readFileSync(file, 'utf8');
+    const page = relative(dist, file).split('\\').join('/');
+    const route = page === 'index.html' ? '' : page.replace(/index\.html$/, '');
+    const pageIslands = [...html.matchAll(/data-island="([a-z0-9-]+)"/g)].map((m) => /** @type {string} */ (m[1]));
+    const wanted = new Set(pageIslands.map((name) => islands.get(name) ?? name));
+    const roots = [
+      ...[...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => toFile(m[1] ?? '')),
+      ...[...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => toFile(m[1] ?? '')),
+    ];
+    /** @type {Set<string>} */
+    const js = new Set();
+    const visit = (/** @type {string} */ f, /** @type {boolean} */ followDynamic) => {
+      if (js.has(f)) return;
+      js.add(f);
+      const { static: stat, dynamic } = importsOf(f);
+      for (const s of stat) visit(s, followDynamic);
+      for (const d of dynamic) {
+        // Island chunks load only on pages with that island; other lazy chunks (the Svelte
+        // runtime) only on pages with any island; inside an island's code, everything counts.
+        const name = chunkName(d);
+        if (followDynamic || (pageIslands.length > 0 && (!islandChunkNames.has(name) || wanted.has(name))))
+          visit(d, followDynamic || islandChunkNames.has(name));
+      }
+    };
+    for (const r of roots) visit(r, false);
+    const css = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) =>
+      toFile(m[1] ?? ''),
+    );
+    const jsSized = [...js].sort().map((f) => ({ file: relative(dist, f), gzip: size(f) }));
+    const cssSized = [...new Set(css)].map((f) => ({ file: relative(dist, f), gzip: size(f) }));
+    return {
+      page,
+      route,
+      html: gzipSize(html),
+      islands: pageIslands,
+      js: jsSized,
+      jsTotal: jsSized.reduce((a, b) => a + b.gzip, 0),
+      css: cssSized,
+      cssTotal: cssSized.reduce((a, b) => a + b.gzip, 0),
+    };
+  });
+  const images = files
+    .filter((f) => IMAGE.test(f))
+    .map((f) => ({ file: relative(dist, f), bytes: statSync(f).size }))
+    .sort((a, b) => b.bytes - a.bytes);
+  return { dist, base, pages, images };
+}
+
+/** The JS budget that applies to a page. @param {PageReport} p */
+export function jsBudget(p) {
+  if (p.route === '') return { budget: BUDGETS.homeJs, kind: 'home' };
+  if (p.islands.length > 0) return { budget: BUDGETS.islandPageJs, kind: 'page with islands' };
+  return { budget: BUDGETS.pageJs, kind: /^guide\/[^/]+\/$/.test(p.route) ? 'article' : 'page without islands' };
+}
+
+/**
+ * @param {Report} report
+ * @returns {string[]} one message per exceeded budget (empty when all pass)
+ */
+export function checkBudgets(report) {
+  const kb = (/** @type {number} */ n) => `${(n / KB).toFixed(2)} KB`;
+  /** @type {string[]} */
+  const failures = [];
+  for (const p of report.pages) {
+    const { budget, kind } = jsBudget(p);
+    if (p.jsTotal > budget)
+      failures.push(
+        `Budget exceeded: JS on /${p.route} (${kind}) is ${kb(p.jsTotal)} gzip, budget ${kb(budget)} — ${p.js.map((j) => `${j.file} ${kb(j.gzip)}`).join(', ')}`,
+      );
+    if (p.cssTotal > BUDGETS.css)
+      failures.push(`Budget exceeded: CSS on /${p.route} is ${kb(p.cssTotal)} gzip, budget ${kb(BUDGETS.css)}`);
+    if (p.route === '' && p.html > BUDGETS.homeHtml)
+      failures.push(`Budget exceeded: home HTML is ${kb(p.html)} gzip, budget ${kb(BUDGETS.homeHtml)}`);
+  }
+  if (!report.pages.some((p) => p.route === ''))
+    failures.push('Budget check failed: no home page (index.html) in dist/');
+  for (const image of report.images)
+    if (image.bytes > BUDGETS.image)
+      failures.push(`Budget exceeded: image ${image.file} is ${kb(image.bytes)}, budget ${kb(BUDGETS.image)}`);
+  return failures;
+}
+
+/** @param {Report} report */
+export function formatReport(report) {
+  const kb = (/** @type {number} */ n) => (n / KB).toFixed(2).padStart(6);
+  const rows = report.pages.map((p) => {
+    const { budget } = jsBudget(p);
+    return `  /${p.route.padEnd(34)} ${kb(p.jsTotal)} / ${kb(budget)}  ${String(p.js.length).padStart(2)} files   ${kb(p.cssTotal)} / ${kb(BUDGETS.css)}   ${kb(p.html)}${p.route === '' ? ` / ${kb(BUDGETS.homeHtml)}` : ''}`;
+  });
+  const largest = report.images[0];
+  return [
+    `Budgets for ${report.dist} (base ${report.base}), KB gzip -9 (1 KB = 1024 B):`,
+    `  ${'page'.padEnd(35)} ${'JS / budget'.padEnd(16)}  files     ${'CSS / budget'.padEnd(15)}   HTML`,
+    ...rows,
+    `  images: ${report.images.length}${largest ? `, largest ${largest.file} ${(largest.bytes / KB).toFixed(2)} KB raw (budget ${(BUDGETS.image / KB).toFixed(0)} KB)` : ''}`,
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dist = resolve(process.argv[2] ?? join(import.meta.dirname, '../../dist'));
+  const report = measure(dist);
+  console.log(formatReport(report));
+  const failures = checkBudgets(report);
+  for (const f of failures) console.error(f);
+  if (failures.length > 0) process.exit(1);
+  console.log('All budgets met.');
+}

@@ -8,8 +8,6 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const ssrDir = join(root, 'dist-ssr');
 
 /** @param {string} base @param {string | undefined} siteUrl */
 function absoluteBase(base, siteUrl) {
@@ -19,7 +17,15 @@ function absoluteBase(base, siteUrl) {
   return url.pathname.endsWith(base) ? url.href : new URL(base, url.origin).href;
 }
 
-export async function prerender({ base = '/', siteUrl = process.env.SITE_URL } = {}) {
+/**
+ * @param {{ base?: string, siteUrl?: string, dist?: string, ssrDir?: string }} options
+ */
+export async function prerender({
+  base = '/',
+  siteUrl = process.env.SITE_URL,
+  dist = join(root, 'dist'),
+  ssrDir = join(root, 'dist-ssr'),
+} = {}) {
   /** @type {typeof import('../src/entry-server.ts')} */
   const entry = await import(pathToFileURL(join(ssrDir, 'entry-server.js')).href);
   const template = readFileSync(join(dist, 'index.html'), 'utf8');

@@ -35,63 +35,83 @@ const SEEDS = [
 const T = 120_000;
 
 describe('share-link decoder fuzz (fast-check, 100,000+ runs, never throws)', () => {
-  test('any string after "v1=" (30,000 runs)', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 300, unit: 'binary' }), (s) => assertWellFormed(`v1=${s}`)),
-      { numRuns: 30_000 },
-    );
-  }, T);
+  test(
+    'any string after "v1=" (30,000 runs)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.string({ maxLength: 300, unit: 'binary' }), (s) => assertWellFormed(`v1=${s}`)),
+        { numRuns: 30_000 },
+      );
+    },
+    T,
+  );
 
-  test('base64url-alphabet junk, with and without "#" (25,000 runs)', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 400, unit: BASE64URL }), fc.boolean(), (s, hash) =>
-        assertWellFormed(`${hash ? '#' : ''}v1=${s}`),
-      ),
-      { numRuns: 25_000 },
-    );
-  }, T);
+  test(
+    'base64url-alphabet junk, with and without "#" (25,000 runs)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.string({ maxLength: 400, unit: BASE64URL }), fc.boolean(), (s, hash) =>
+          assertWellFormed(`${hash ? '#' : ''}v1=${s}`),
+        ),
+        { numRuns: 25_000 },
+      );
+    },
+    T,
+  );
 
-  test('valid deflate-raw of random bytes: non-UTF-8, control bytes, lone surrogates (20,000 runs)', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), (bytes) =>
-        assertWellFormed(`v1=${b64url(deflateRawSync(bytes))}`),
-      ),
-      { numRuns: 20_000 },
-    );
-  }, T);
+  test(
+    'valid deflate-raw of random bytes: non-UTF-8, control bytes, lone surrogates (20,000 runs)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), (bytes) =>
+          assertWellFormed(`v1=${b64url(deflateRawSync(bytes))}`),
+        ),
+        { numRuns: 20_000 },
+      );
+    },
+    T,
+  );
 
-  test('real share links with flipped, cut or inserted characters (20,000 runs)', async () => {
-    const fragments = await Promise.all(SEEDS.map((s) => encodeShare(s)));
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...fragments),
-        fc.nat(),
-        fc.nat(40),
-        fc.string({ maxLength: 8, unit: 'binary' }),
-        (fragment, at, cut, insert) => {
-          const i = at % (fragment.length + 1);
-          return assertWellFormed(fragment.slice(0, i) + insert + fragment.slice(Math.min(fragment.length, i + cut)));
-        },
-      ),
-      { numRuns: 20_000 },
-    );
-  }, T);
+  test(
+    'real share links with flipped, cut or inserted characters (20,000 runs)',
+    async () => {
+      const fragments = await Promise.all(SEEDS.map((s) => encodeShare(s)));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...fragments),
+          fc.nat(),
+          fc.nat(40),
+          fc.string({ maxLength: 8, unit: 'binary' }),
+          (fragment, at, cut, insert) => {
+            const i = at % (fragment.length + 1);
+            return assertWellFormed(fragment.slice(0, i) + insert + fragment.slice(Math.min(fragment.length, i + cut)));
+          },
+        ),
+        { numRuns: 20_000 },
+      );
+    },
+    T,
+  );
 
-  test('any whole fragment, any prefix (5,000 runs) and text round trips (1,000 runs)', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 200, unit: 'grapheme' }), (s) => assertWellFormed(s)),
-      { numRuns: 5_000 },
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 500, unit: 'binary' }), async (text) => {
-        runs += 1;
-        // Lone surrogates cannot survive UTF-8; everything else comes back exactly.
-        const expected = new TextDecoder().decode(new TextEncoder().encode(text));
-        expect(await decodeShare(await encodeShare(text))).toEqual({ ok: true, text: expected });
-      }),
-      { numRuns: 1_000 },
-    );
-  }, T);
+  test(
+    'any whole fragment, any prefix (5,000 runs) and text round trips (1,000 runs)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.string({ maxLength: 200, unit: 'grapheme' }), (s) => assertWellFormed(s)),
+        { numRuns: 5_000 },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.string({ maxLength: 500, unit: 'binary' }), async (text) => {
+          runs += 1;
+          // Lone surrogates cannot survive UTF-8; everything else comes back exactly.
+          const expected = new TextDecoder().decode(new TextEncoder().encode(text));
+          expect(await decodeShare(await encodeShare(text))).toEqual({ ok: true, text: expected });
+        }),
+        { numRuns: 1_000 },
+      );
+    },
+    T,
+  );
 
   test('ran at least 100,000 inputs', () => {
     console.log(`share-link decoder fuzz: ${runs.toLocaleString('en')} runs`);

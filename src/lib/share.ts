@@ -2,7 +2,12 @@
  * Share links: the pasted text travels only in the URL fragment (never sent to any server), as
  * `v1=` + base64url(deflate-raw(UTF-8 text)), using the browser's CompressionStream.
  */
-import { MAX_INPUT_CHARS } from '../checker/index.ts';
+
+/**
+ * Same as the checker's MAX_INPUT_CHARS (a unit test keeps them equal); not imported, so that
+ * reading a share link does not load the whole checker core and its data.
+ */
+export const SHARE_MAX_CHARS = 2_000_000;
 
 export const SHARE_PREFIX = 'v1=';
 
@@ -14,7 +19,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array | null {
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   try {
@@ -50,8 +55,8 @@ async function collect(stream: ReadableStream<Uint8Array>, maxBytes: number): Pr
   return out;
 }
 
-function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
-  return new ReadableStream({
+function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<BufferSource> {
+  return new ReadableStream<BufferSource>({
     start(controller) {
       controller.enqueue(bytes);
       controller.close();
@@ -62,7 +67,7 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 /** Compresses text into a fragment (without '#'). @example await encodeShare('15.1.2176.9') // 'v1=M7Q…' */
 export async function encodeShare(text: string): Promise<string> {
   const compressed = streamOf(new TextEncoder().encode(text)).pipeThrough(new CompressionStream('deflate-raw'));
-  const bytes = await collect(compressed as ReadableStream<Uint8Array>, Number.MAX_SAFE_INTEGER);
+  const bytes = await collect(compressed, Number.MAX_SAFE_INTEGER);
   return SHARE_PREFIX + toBase64Url(bytes ?? new Uint8Array());
 }
 
@@ -74,10 +79,10 @@ export async function decodeShare(fragment: string): Promise<DecodeResult> {
     if (!raw.startsWith(SHARE_PREFIX)) return bad('This link does not contain a shared check.');
     const bytes = fromBase64Url(raw.slice(SHARE_PREFIX.length));
     if (!bytes || bytes.length === 0) return bad('This share link is damaged: it is not valid base64url text.');
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit, so this bounds the text to MAX_INPUT_CHARS.
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit, so this bounds the text to SHARE_MAX_CHARS.
     const inflated = await collect(
-      streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw')) as ReadableStream<Uint8Array>,
-      MAX_INPUT_CHARS * 3,
+      streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw')),
+      SHARE_MAX_CHARS * 3,
     ).catch(() => undefined);
     if (inflated === undefined) return bad('This share link is damaged: its contents could not be decompressed.');
     if (inflated === null) return bad('This share link holds more text than the checker reads.');
@@ -87,7 +92,7 @@ export async function decodeShare(fragment: string): Promise<DecodeResult> {
     } catch {
       return bad('This share link is damaged: its text is not valid UTF-8.');
     }
-    if (text.length > MAX_INPUT_CHARS) return bad('This share link holds more text than the checker reads.');
+    if (text.length > SHARE_MAX_CHARS) return bad('This share link holds more text than the checker reads.');
     return { ok: true, text };
   } catch {
     return bad('This share link could not be read.');

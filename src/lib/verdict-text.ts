@@ -81,11 +81,24 @@ export function headline(finding: Finding): Headline {
   const target = finding.nextStep.target;
   switch (finding.proxyLogon) {
     case 'not-affected':
-      return { tone: 'info', title: 'Exchange Online — not affected', detail: 'Microsoft patches its cloud service itself.' };
+      return {
+        tone: 'info',
+        title: 'Exchange Online — not affected',
+        detail: 'Microsoft patches its cloud service itself.',
+      };
     case 'patched':
-      if (finding.overall === 'patched') return { tone: 'ok', title: 'Protected against ProxyLogon', detail: 'And against every later exploited Exchange bug we track.' };
+      if (finding.overall === 'patched')
+        return {
+          tone: 'ok',
+          title: 'Protected against ProxyLogon',
+          detail: 'And against every later exploited Exchange bug we track.',
+        };
       if (laterText) return { tone: 'bad', title: 'Protected against ProxyLogon', detail: laterText };
-      return { tone: 'ok', title: 'Protected against ProxyLogon', detail: "But for some later bugs we can't tell from this text." };
+      return {
+        tone: 'ok',
+        title: 'Protected against ProxyLogon',
+        detail: "But for some later bugs we can't tell from this text.",
+      };
     case 'vulnerable':
       return {
         tone: 'bad',
@@ -95,7 +108,9 @@ export function headline(finding: Finding): Headline {
     case 'unknown':
       return {
         tone: 'warn',
-        title: finding.nextStep.command ? "Can't tell from this text — run this command instead" : "Can't tell from this text",
+        title: finding.nextStep.command
+          ? "Can't tell from this text — run this command instead"
+          : "Can't tell from this text",
         detail: laterText,
       };
   }
@@ -110,7 +125,8 @@ export function supportText(finding: Finding): string {
 export function newestText(finding: Finding): string {
   if (finding.product === null) return 'Not applicable';
   if (finding.isNewestOnLine === true) return `Yes — the newest update for ${finding.cu ?? 'this CU'}`;
-  if (finding.isNewestOnLine === false && finding.newestOnLine) return `No — newest for ${finding.cu ?? 'this CU'} is ${finding.newestOnLine.name} (${finding.newestOnLine.build})`;
+  if (finding.isNewestOnLine === false && finding.newestOnLine)
+    return `No — newest for ${finding.cu ?? 'this CU'} is ${finding.newestOnLine.name} (${finding.newestOnLine.build})`;
   return "Can't tell from this text";
 }
 
@@ -166,7 +182,8 @@ export function findingsToText(findings: readonly Finding[], dataAsOf: string, t
     const h = headline(f);
     out.push(`${serverLabel(f)} — ${f.build} — ${describeVersion(f)}`);
     out.push(`  ${h.title}${h.detail ? `. ${h.detail}` : ''}`);
-    for (const fam of f.families) out.push(`  ${fam.name}: ${STATUS_WORD[fam.status]}${fam.fixedIn ? ` (fixed in ${fam.fixedIn.build})` : ''}`);
+    for (const fam of f.families)
+      out.push(`  ${fam.name}: ${STATUS_WORD[fam.status]}${fam.fixedIn ? ` (fixed in ${fam.fixedIn.build})` : ''}`);
     out.push(`  Support: ${supportText(f)}`);
     out.push(`  Owner: ${f.nextStep.owner}`);
     out.push(`  IT: ${f.nextStep.it}`);

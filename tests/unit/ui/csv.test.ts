@@ -11,12 +11,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
       row.push(field);
       rows.push(row);
       row = [];
@@ -29,13 +33,21 @@ function parseCsv(text: string): string[][] {
 
 describe('toCsv', () => {
   test('plain fields are unquoted, lines end in CRLF', () => {
-    expect(toCsv([['a', 'b'], ['1', '2']])).toBe('a,b\r\n1,2\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['1', '2'],
+      ]),
+    ).toBe('a,b\r\n1,2\r\n');
   });
   test('quotes fields with comma, quote, CR or LF and doubles inner quotes', () => {
     expect(toCsv([['a,b', 'say "hi"', 'x\ny', 'x\ry']])).toBe('"a,b","say ""hi""","x\ny","x\ry"\r\n');
   });
   test('round-trips awkward text through an RFC 4180 reader', () => {
-    const rows = [['"', ',', '\r\n', 'ä € 😀', ''], ['a"b"c', 'line1\r\nline2', ' lead', 'trail ', '""']];
+    const rows = [
+      ['"', ',', '\r\n', 'ä € 😀', ''],
+      ['a"b"c', 'line1\r\nline2', ' lead', 'trail ', '""'],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
   test('no rows is empty text', () => {
@@ -56,7 +68,12 @@ describe('formula injection guard', () => {
 });
 
 describe('findingsToRows', () => {
-  const text = ['Name : =HYPERLINK("http://evil")', 'AdminDisplayVersion : Version 15.1 (Build 2176.2)', '', '15.2.1748.10'].join('\n');
+  const text = [
+    'Name : =HYPERLINK("http://evil")',
+    'AdminDisplayVersion : Version 15.1 (Build 2176.2)',
+    '',
+    '15.2.1748.10',
+  ].join('\n');
   const findings = analyse(text, { today: '2026-11-27' }).findings;
   const rows = findingsToRows(findings, DATA_AS_OF);
 
@@ -67,7 +84,14 @@ describe('findingsToRows', () => {
   });
   test('statuses are words from the checker verdict', () => {
     const body = rows.slice(1);
-    expect(body.map((r) => r[4])).toEqual(findings.map((f) => ({ patched: 'Patched', vulnerable: 'Vulnerable', unknown: "Can't tell", 'not-affected': 'Not affected' })[f.proxyLogon]));
+    expect(body.map((r) => r[4])).toEqual(
+      findings.map(
+        (f) =>
+          ({ patched: 'Patched', vulnerable: 'Vulnerable', unknown: "Can't tell", 'not-affected': 'Not affected' })[
+            f.proxyLogon
+          ],
+      ),
+    );
     expect(body.every((r) => r[16] === DATA_AS_OF)).toBe(true);
   });
   test('no cell starts with a formula character', () => {

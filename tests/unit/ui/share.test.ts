@@ -1,17 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { MAX_INPUT_CHARS } from '../../../src/checker/index.ts';
-import { decodeShare, encodeShare } from '../../../src/lib/share.ts';
+import { decodeShare, encodeShare, SHARE_MAX_CHARS } from '../../../src/lib/share.ts';
 
 async function deflateRaw(bytes: Uint8Array): Promise<string> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate-raw'));
   const out = new Uint8Array(await new Response(stream).arrayBuffer());
   return Buffer.from(out).toString('base64url');
 }
 
 describe('share links', () => {
   test('round-trips a PowerShell paste', async () => {
-    const text = 'ProductVersion   FileVersion\r\n15.01.2176.009   15.01.2176.009   C:\\Program Files\\ExSetup.exe   EX01\n— ä 😀';
+    const text =
+      'ProductVersion   FileVersion\r\n15.01.2176.009   15.01.2176.009   C:\\Program Files\\ExSetup.exe   EX01\n— ä 😀';
     const fragment = await encodeShare(text);
     expect(fragment).toMatch(/^v1=[A-Za-z0-9_-]+$/);
     expect(await decodeShare(fragment)).toEqual({ ok: true, text });
@@ -45,6 +48,10 @@ describe('share links', () => {
   test('invalid UTF-8 is refused', async () => {
     const fragment = `v1=${await deflateRaw(new Uint8Array([0xff, 0xfe, 0xc3]))}`;
     expect(await decodeShare(fragment)).toEqual({ ok: false, error: expect.stringMatching(/UTF-8/) });
+  });
+
+  test('the cap equals the checker input cap', () => {
+    expect(SHARE_MAX_CHARS).toBe(MAX_INPUT_CHARS);
   });
 
   test('a decompression bomb is capped', async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { analyse, DATA_AS_OF } from '../../../src/checker/index.ts';
-import { describeVersion, findingsToText, headline, listWords, summaryLine, tally } from '../../../src/lib/verdict-text.ts';
+import {
+  describeVersion,
+  findingsToText,
+  headline,
+  listWords,
+  summaryLine,
+  tally,
+} from '../../../src/lib/verdict-text.ts';
 
 const one = (text: string) => {
   const f = analyse(text, { today: '2026-11-27' }).findings[0];
@@ -30,7 +37,9 @@ describe('headline', () => {
 });
 
 describe('summaries', () => {
-  const findings = analyse('15.1.2176.2\n15.1.2176.9\nVersion 15.1 (Build 2176.2)\n15.20.4200.22', { today: '2026-11-27' }).findings;
+  const findings = analyse('15.1.2176.2\n15.1.2176.9\nVersion 15.1 (Build 2176.2)\n15.20.4200.22', {
+    today: '2026-11-27',
+  }).findings;
   test('tally counts by ProxyLogon status', () => {
     expect(tally(findings)).toEqual({ total: 4, vulnerable: 1, unknown: 1, patched: 1, notAffected: 1 });
   });

@@ -7,7 +7,16 @@ import { compareBuilds, formatBuild, mustParse, type Build } from './compare-bui
 import { supportStatus } from './lifecycle.ts';
 import { evaluateRange, type RangeVerdict } from './ranges.ts';
 import { releaseByBuild, type Line } from './releases.ts';
-import type { CveReason, CveResult, CveStatus, FamilyId, FamilyResult, FamilyStatus, FixedIn, Product } from './types.ts';
+import type {
+  CveReason,
+  CveResult,
+  CveStatus,
+  FamilyId,
+  FamilyResult,
+  FamilyStatus,
+  FixedIn,
+  Product,
+} from './types.ts';
 import { FAMILIES, VULNERABILITIES, type Vulnerability } from './vulnerabilities.ts';
 import lifecycleJson from '../data/lifecycle.json';
 
@@ -42,7 +51,14 @@ function baseFix(line: Line): FixedIn {
   return { build: line.base.build, update: null, kb: line.base.kb, kbUrl: line.base.kbUrl, release: line.base };
 }
 
-type Partial = { status: CveStatus; reason: CveReason; fixedIn: FixedIn | null; never: boolean; note: string | null; exposed: boolean };
+type Partial = {
+  status: CveStatus;
+  reason: CveReason;
+  fixedIn: FixedIn | null;
+  never: boolean;
+  note: string | null;
+  exposed: boolean;
+};
 
 function fromVerdict(v: RangeVerdict, fixed: string | null, line: Line): Pick<Partial, 'status' | 'reason'> {
   if (v === 'disputed') return { status: 'unknown', reason: 'disputed-build' };
@@ -55,31 +71,53 @@ function assessOne(v: Vulnerability, b: BuildBounds): Partial {
   const { product, line } = b;
   const none = { fixedIn: null, never: false, note: null };
   if (product === null) return { ...none, status: 'not-affected', reason: 'exchange-online', exposed: false };
-  if (v.notAffected.has(product)) return { ...none, status: 'not-affected', reason: 'product-not-affected', exposed: false };
+  if (v.notAffected.has(product))
+    return { ...none, status: 'not-affected', reason: 'product-not-affected', exposed: false };
   if (!v.products.has(product)) {
     // Not listed for this product: a product released after the CVE shipped with the fix (Exchange SE);
     // one already out of support when the CVE came out was simply not assessed by Microsoft.
     const released = RELEASED.get(product) ?? '';
     const eos = EOS.get(product) ?? null;
-    if (released > v.published) return { ...none, fixedIn: line ? baseFix(line) : null, status: 'fixed', reason: 'shipped-with-fix', exposed: false };
+    if (released > v.published)
+      return {
+        ...none,
+        fixedIn: line ? baseFix(line) : null,
+        status: 'fixed',
+        reason: 'shipped-with-fix',
+        exposed: false,
+      };
     if (eos && eos < v.published)
-      return { ...none, status: 'unknown', reason: 'not-assessed', exposed: true, note: `${product} was already out of support when this was disclosed, so Microsoft did not assess it; treat it as likely vulnerable.` };
+      return {
+        ...none,
+        status: 'unknown',
+        reason: 'not-assessed',
+        exposed: true,
+        note: `${product} was already out of support when this was disclosed, so Microsoft did not assess it; treat it as likely vulnerable.`,
+      };
     return { ...none, status: 'not-affected', reason: 'product-not-affected', exposed: false };
   }
   if (!line) {
     const newest = v.newestRangedBase.get(product);
     if (b.beyondData && newest && compareBuilds(b.lo, newest) > 0)
-      return { ...none, status: 'fixed', reason: 'shipped-with-fix', exposed: false, note: 'Judged by build order: this build is newer than every CU in our data, and CUs include all earlier fixes.' };
+      return {
+        ...none,
+        status: 'fixed',
+        reason: 'shipped-with-fix',
+        exposed: false,
+        note: 'Judged by build order: this build is newer than every CU in our data, and CUs include all earlier fixes.',
+      };
     return { ...none, status: 'unknown', reason: 'line-unknown', exposed: true };
   }
   const range = v.ranges.get(`${product}|${line.line}`);
   if (!range) {
     const newest = v.newestRangedBase.get(product);
-    if (newest && compareBuilds(line.baseBuild, newest) > 0) return { ...none, fixedIn: baseFix(line), status: 'fixed', reason: 'shipped-with-fix', exposed: false };
+    if (newest && compareBuilds(line.baseBuild, newest) > 0)
+      return { ...none, fixedIn: baseFix(line), status: 'fixed', reason: 'shipped-with-fix', exposed: false };
     return { ...none, status: 'unknown', reason: 'line-unknown', exposed: true };
   }
   const atLo = fromVerdict(evaluateRange(b.lo, range.events), range.fixed, line);
-  const atHi = compareBuilds(b.lo, b.hi) === 0 ? atLo : fromVerdict(evaluateRange(b.hi, range.events), range.fixed, line);
+  const atHi =
+    compareBuilds(b.lo, b.hi) === 0 ? atLo : fromVerdict(evaluateRange(b.hi, range.events), range.fixed, line);
   const same = atLo.status === atHi.status;
   const exposed = range.fixed === null || range.fixed !== line.base.build;
   return {
@@ -145,7 +183,14 @@ export function assess(b: BuildBounds): Assessment {
   const families: FamilyResult[] = FAMILIES.map((f) => {
     const list = cves.filter((c) => c.families.includes(f.id));
     const never = list.some((c) => c.neverFixedOnLine && c.status !== 'not-affected');
-    return { id: f.id, name: f.name, status: worst(list.map((c) => toFamily(c.status))), cves: list, fixedIn: never ? null : maxFix(list), neverFixedOnLine: never };
+    return {
+      id: f.id,
+      name: f.name,
+      status: worst(list.map((c) => toFamily(c.status))),
+      cves: list,
+      fixedIn: never ? null : maxFix(list),
+      neverFixedOnLine: never,
+    };
   });
   const proxyLogon = families.find((f) => f.id === 'proxylogon')?.status ?? 'unknown';
   const result: Assessment = {

@@ -8,7 +8,16 @@ import { dedupe } from './dedupe.ts';
 import { todayIso } from './lifecycle.ts';
 import { findVersions } from './parse-input.ts';
 import { LINES } from './releases.ts';
-import type { AnalyseOptions, CheckResult, FamilyId, FamilyStatus, Finding, LineInfo, ProductGroup, ReleaseWithStatus } from './types.ts';
+import type {
+  AnalyseOptions,
+  CheckResult,
+  FamilyId,
+  FamilyStatus,
+  Finding,
+  LineInfo,
+  ProductGroup,
+  ReleaseWithStatus,
+} from './types.ts';
 import { toFinding } from './verdict.ts';
 
 export type * from './types.ts';
@@ -32,6 +41,7 @@ export const LOOKED_FOR: readonly string[] = [
 ];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NON_BLANK = /\S/; // same whitespace as trim(), without copying the text
 
 /**
  * Find and judge every Exchange version in pasted text. Never throws.
@@ -41,7 +51,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function analyse(text: string, options: AnalyseOptions = {}): CheckResult {
   try {
-    if (typeof text !== 'string' || text.trim() === '') return { status: 'empty', message: 'Paste something from your Exchange server first.', findings: [] };
+    if (typeof text !== 'string' || !NON_BLANK.test(text))
+      return { status: 'empty', message: 'Paste something from your Exchange server first.', findings: [] };
     if (text.length > MAX_INPUT_CHARS)
       return {
         status: 'too-large',
@@ -51,7 +62,12 @@ export function analyse(text: string, options: AnalyseOptions = {}): CheckResult
     const today = options.today && ISO_DATE.test(options.today) ? options.today : todayIso();
     const findings = dedupe(findVersions(text)).map((raw) => toFinding(raw, today));
     if (findings.length === 0)
-      return { status: 'none-found', message: 'We found no Exchange version in that text.', findings: [], lookedFor: [...LOOKED_FOR] };
+      return {
+        status: 'none-found',
+        message: 'We found no Exchange version in that text.',
+        findings: [],
+        lookedFor: [...LOOKED_FOR],
+      };
     const n = findings.length;
     return { status: 'ok', message: n === 1 ? 'Found 1 Exchange version.' : `Found ${n} Exchange versions.`, findings };
   } catch {
@@ -67,7 +83,14 @@ export function checkText(text: string): Finding[] {
 
 /** Every CU line, by product then build. @example lines()[0]?.anchor // 'exchange-2010-rtm' */
 export function lines(): LineInfo[] {
-  return LINES.map((l) => ({ product: l.product, line: l.line, anchor: l.anchor, base: l.base, newest: l.newest, serviced: l.serviced }));
+  return LINES.map((l) => ({
+    product: l.product,
+    line: l.line,
+    anchor: l.anchor,
+    base: l.base,
+    newest: l.newest,
+    serviced: l.serviced,
+  }));
 }
 
 /**
@@ -85,7 +108,15 @@ export function allReleases(): ProductGroup[] {
       const families = Object.fromEntries(a.families.map((f) => [f.id, f.status])) as Record<FamilyId, FamilyStatus>;
       return { ...r, families, overall: worst(a.families.map((f) => f.status)) };
     });
-    g.lines.push({ product: l.product, line: l.line, anchor: l.anchor, base: l.base, newest: l.newest, serviced: l.serviced, releases });
+    g.lines.push({
+      product: l.product,
+      line: l.line,
+      anchor: l.anchor,
+      base: l.base,
+      newest: l.newest,
+      serviced: l.serviced,
+      releases,
+    });
   }
   return groups;
 }

@@ -17,7 +17,20 @@ interface LifecycleRow {
 const ROWS = new Map<string, LifecycleRow>(lifecycleJson.products.map((p) => [p.product, p as LifecycleRow]));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 /** `'2025-10-14'` → `'14 October 2025'` (no locale APIs: the checker has no Intl dependency on purpose). */
 export function humanDate(iso: string): string {
   const [y, m, d] = iso.split('-');
@@ -42,7 +55,11 @@ export function supportStatus(product: Product, isoDate: string): LifecycleResul
   const short = product.replace('Exchange Server ', 'Exchange ');
   const base = { released: row.released, endOfSupport: row.endOfSupport, esuEnd: row.esuEnd, asOf: isoDate };
   if (row.policy === 'modern' || row.endOfSupport === null)
-    return { ...base, status: 'modern', message: `${short} follows Microsoft's Modern Lifecycle Policy: it stays supported only while you install every new cumulative and security update.` };
+    return {
+      ...base,
+      status: 'modern',
+      message: `${short} follows Microsoft's Modern Lifecycle Policy: it stays supported only while you install every new cumulative and security update.`,
+    };
   if (isoDate < row.endOfSupport)
     return { ...base, status: 'supported', message: `${short} is supported until ${humanDate(row.endOfSupport)}.` };
   if (row.esuEnd && isoDate <= row.esuEnd)

@@ -10,7 +10,9 @@ export const EXSETUP_COMMAND = 'Get-Command ExSetup.exe | ForEach-Object { $_.Fi
 const short = (p: Product) => p.replace('Exchange Server ', 'Exchange ');
 const kbPart = (r: Release) => (r.kb ? `, ${r.kb}` : '');
 const caveat = (r: Release) =>
-  r.confidence === 'third-party' ? ' (This update is known to us only from a third-party report; confirm it on Microsoft\'s build-number page before relying on it.)' : '';
+  r.confidence === 'third-party'
+    ? " (This update is known to us only from a third-party report; confirm it on Microsoft's build-number page before relying on it.)"
+    : '';
 
 /** The serviced line to move to: the newest line that still got the product's latest update. */
 function targetLine(line: Line): Line {
@@ -21,11 +23,17 @@ function targetLine(line: Line): Line {
 
 function migration(product: Product, lifecycle: LifecycleResult | null): string[] {
   if (product === 'Exchange Server 2010' || product === 'Exchange Server 2013')
-    return [`${short(product)} is out of support: move the mailboxes to Exchange Server SE (through a supported intermediate version) or to Exchange Online, then retire this server.`];
+    return [
+      `${short(product)} is out of support: move the mailboxes to Exchange Server SE (through a supported intermediate version) or to Exchange Online, then retire this server.`,
+    ];
   if (product === 'Exchange Server 2019' && lifecycle && lifecycle.status !== 'supported')
-    return ['Upgrade in place to Exchange Server SE (supported from Exchange 2019 CU14 or CU15), or move to Exchange Online.'];
+    return [
+      'Upgrade in place to Exchange Server SE (supported from Exchange 2019 CU14 or CU15), or move to Exchange Online.',
+    ];
   if (product === 'Exchange Server 2016' && lifecycle && lifecycle.status !== 'supported')
-    return ['Move to Exchange Server SE on a new server (Exchange 2016 cannot be upgraded in place), or to Exchange Online.'];
+    return [
+      'Move to Exchange Server SE on a new server (Exchange 2016 cannot be upgraded in place), or to Exchange Online.',
+    ];
   return [];
 }
 
@@ -46,7 +54,14 @@ export interface NextStepInput {
  */
 export function nextStep(x: NextStepInput): NextStep {
   if (x.product === null)
-    return { owner: 'This is Exchange Online, Microsoft\'s cloud service: Microsoft keeps it patched, and it was not affected by ProxyLogon.', it: 'Nothing to install: Microsoft updates Exchange Online.', target: null, upgradePath: [], command: null };
+    return {
+      owner:
+        "This is Exchange Online, Microsoft's cloud service: Microsoft keeps it patched, and it was not affected by ProxyLogon.",
+      it: 'Nothing to install: Microsoft updates Exchange Online.',
+      target: null,
+      upgradePath: [],
+      command: null,
+    };
   const command = x.exact ? null : EXSETUP_COMMAND;
   const outOfSupport = x.lifecycle !== null && x.lifecycle.status !== 'supported' && x.lifecycle.status !== 'modern';
   const owner =
@@ -56,7 +71,7 @@ export function nextStep(x: NextStepInput): NextStep {
         ? 'We cannot tell from this text whether all security updates are installed: ask your IT provider for the exact build number (the command is below) and check again.'
         : outOfSupport
           ? 'This server has the fixes we track, but its Exchange version no longer gets regular security updates: plan the move to Exchange Server SE or Microsoft 365 now.'
-          : 'This server has the fixes for the attacks we track: keep installing Microsoft\'s monthly updates, and have it checked once for signs of an earlier break-in.';
+          : "This server has the fixes for the attacks we track: keep installing Microsoft's monthly updates, and have it checked once for signs of an earlier break-in.";
   if (!x.line) {
     return {
       owner,
@@ -72,15 +87,20 @@ export function nextStep(x: NextStepInput): NextStep {
   let it: string;
   const atNewest = x.exact && compareBuilds(mustParse(x.build), to.newestBuild) >= 0;
   if (to !== x.line) {
-    upgradePath.push(`Install ${to.base.name} (${to.base.build}${kbPart(to.base)}).`, `Then install its newest update, ${target.name} (${target.build}${kbPart(target)}).`);
+    upgradePath.push(
+      `Install ${to.base.name} (${to.base.build}${kbPart(to.base)}).`,
+      `Then install its newest update, ${target.name} (${target.build}${kbPart(target)}).`,
+    );
     it = `Your CU (${x.line.line}) no longer receives updates. Install ${to.base.name} (${to.base.build}${kbPart(to.base)}), then ${target.update ?? 'its newest update'} (${target.build}${kbPart(target)}) or later.${caveat(target)}`;
   } else if (atNewest) {
     it = `No update to install: ${x.build} is the newest build we know for ${short(x.product)} ${x.line.line} (data as of ${x.dataAsOf}).`;
   } else {
     it = `Install ${target.name} (${target.build}${kbPart(target)}) or later.${caveat(target)}`;
   }
-  if (!x.exact) it = `Run \`${EXSETUP_COMMAND}\` on the server to read its exact build. ${to === x.line ? 'If it is older than ' + target.build + ', install ' + target.name + (target.kb ? ' (' + target.kb + ')' : '') + '.' : it}`;
-  if (x.newerThanData) it += ` This build is newer than our data (as of ${x.dataAsOf}); check Microsoft's build-number page for anything newer.`;
+  if (!x.exact)
+    it = `Run \`${EXSETUP_COMMAND}\` on the server to read its exact build. ${to === x.line ? 'If it is older than ' + target.build + ', install ' + target.name + (target.kb ? ' (' + target.kb + ')' : '') + '.' : it}`;
+  if (x.newerThanData)
+    it += ` This build is newer than our data (as of ${x.dataAsOf}); check Microsoft's build-number page for anything newer.`;
   const move = migration(x.product, x.lifecycle);
   upgradePath.push(...move);
   if (move.length > 0) it += ` ${move.join(' ')}`;

@@ -22,7 +22,8 @@ export interface NamedVersion {
 }
 
 // Bounded, anchored: at most a few words after the product name.
-const TAIL = /^(?: (SP[1-3]))?(?: (RTM|Preview|CU ?\d{1,2}))?(?: (RU ?\d{1,2}(?: ?v\d)?|[A-Z][a-z]{2}\d{2}(?:SU|HU)(?: ?v\d)?))?/i;
+const TAIL =
+  /^(?: (SP[1-3]))?(?: (RTM|Preview|CU ?\d{1,2}))?(?: (RU ?\d{1,2}(?: ?v\d)?|[A-Z][a-z]{2}\d{2}(?:SU|HU)(?: ?v\d)?))?/i;
 const PRODUCT_OF: Record<string, Product> = {
   '2010': 'Exchange Server 2010',
   '2013': 'Exchange Server 2013',
@@ -34,7 +35,13 @@ const PRODUCT_OF: Record<string, Product> = {
 const byName = new Map<string, Release>();
 for (const r of RELEASES) if (!r.variantOf) byName.set(`${r.product}|${r.line}|${(r.update ?? r.cu).toLowerCase()}`, r);
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1, 3).toLowerCase() + s.slice(3).toUpperCase().replace(/V(\d)$/, 'v$1');
+const cap = (s: string) =>
+  s.charAt(0).toUpperCase() +
+  s.slice(1, 3).toLowerCase() +
+  s
+    .slice(3)
+    .toUpperCase()
+    .replace(/V(\d)$/, 'v$1');
 
 /**
  * @example parseProductName('2016', ' CU19 and more')?.line // 'CU19'
@@ -45,14 +52,13 @@ export function parseProductName(version: string, tail: string): NamedVersion | 
   const m = TAIL.exec(tail);
   if (!product || !m) return null;
   const sp = m[1]?.toUpperCase();
-  let cu = m[2]?.toUpperCase().replace(' ', '');
+  const cu = m[2]?.toUpperCase().replace(' ', '');
   const upd = m[3]?.replace(/ /g, '');
   let line: string | undefined;
   if (product === 'Exchange Server 2010') line = sp ?? (cu === 'RTM' ? 'RTM' : undefined);
   else if (product === 'Exchange Server 2013' && (sp === 'SP1' || cu === 'CU4')) line = 'SP1';
   else if (cu === 'PREVIEW') line = 'Preview';
   else line = cu ?? (product === 'Exchange Server SE' && upd ? 'RTM' : undefined);
-  if (cu === 'PREVIEW') cu = 'Preview';
   if (!line) return null;
   const l = getLine(product, line);
   if (!l) return null;

@@ -103,7 +103,17 @@ for (const r of RELEASES) {
   const key = `${r.product}|${r.line}`;
   let line = lineMap.get(key);
   if (!line) {
-    line = { product: r.product, line: r.line, anchor: lineAnchor(r.product, r.line), base: r, baseBuild: mustParse(r.build), releases: [], newest: r, newestBuild: mustParse(r.build), serviced: false };
+    line = {
+      product: r.product,
+      line: r.line,
+      anchor: lineAnchor(r.product, r.line),
+      base: r,
+      baseBuild: mustParse(r.build),
+      releases: [],
+      newest: r,
+      newestBuild: mustParse(r.build),
+      serviced: false,
+    };
     lineMap.set(key, line);
   }
   if (r.variantOf) continue;
@@ -113,8 +123,14 @@ for (const line of lineMap.values()) {
   line.releases.sort((a, b) => compareBuilds(mustParse(a.build), mustParse(b.build)));
   const first = line.releases[0];
   const last = line.releases.at(-1);
-  if (first) (line.base = first), (line.baseBuild = mustParse(first.build));
-  if (last) (line.newest = last), (line.newestBuild = mustParse(last.build));
+  if (first) {
+    line.base = first;
+    line.baseBuild = mustParse(first.build);
+  }
+  if (last) {
+    line.newest = last;
+    line.newestBuild = mustParse(last.build);
+  }
 }
 
 /** All lines, by product then base build. */
@@ -131,7 +147,11 @@ export function getLine(product: Product, line: string): Line | undefined {
 export const NEWEST_BY_PRODUCT = new Map<Product, Release>();
 for (const line of LINES) {
   const cur = NEWEST_BY_PRODUCT.get(line.product);
-  if (!cur || line.newest.date > cur.date || (line.newest.date === cur.date && compareBuilds(line.newestBuild, mustParse(cur.build)) > 0))
+  if (
+    !cur ||
+    line.newest.date > cur.date ||
+    (line.newest.date === cur.date && compareBuilds(line.newestBuild, mustParse(cur.build)) > 0)
+  )
     NEWEST_BY_PRODUCT.set(line.product, line.newest);
 }
 for (const line of LINES) line.serviced = line.newest.date === NEWEST_BY_PRODUCT.get(line.product)?.date;
@@ -139,7 +159,10 @@ for (const line of LINES) line.serviced = line.newest.date === NEWEST_BY_PRODUCT
 /** ISO date of the newest release in the data (third-party rows included; see README). */
 export const DATA_AS_OF: string = RELEASES.reduce((max, r) => (r.date > max ? r.date : max), '');
 /** ISO date of the newest release confirmed by a Microsoft-maintained source. */
-export const DATA_AS_OF_CONFIRMED: string = RELEASES.filter((r) => r.confidence !== 'third-party').reduce((max, r) => (r.date > max ? r.date : max), '');
+export const DATA_AS_OF_CONFIRMED: string = RELEASES.filter((r) => r.confidence !== 'third-party').reduce(
+  (max, r) => (r.date > max ? r.date : max),
+  '',
+);
 
 // Index lines by build prefix: "major.minor.build" for 2013+ (a CU keeps its third part),
 // "major.minor" for 2010 (rollups change the third part). A prefix can hold two lines
@@ -178,7 +201,8 @@ export function lineOf(b: Build): Line | null {
   const candidates = byPrefix.get(key);
   if (!candidates || candidates.length === 0) return null;
   let best: Line | null = null;
-  for (const c of candidates) if (compareBuilds(c.baseBuild, b) <= 0 && (!best || compareBuilds(c.baseBuild, best.baseBuild) > 0)) best = c;
+  for (const c of candidates)
+    if (compareBuilds(c.baseBuild, b) <= 0 && (!best || compareBuilds(c.baseBuild, best.baseBuild) > 0)) best = c;
   // Below every base (e.g. 15.2.858.2 under CU9's 858.5, or a 3-part build): take the highest line of the prefix.
   return best ?? candidates.reduce((x, y) => (compareBuilds(y.baseBuild, x.baseBuild) > 0 ? y : x));
 }

@@ -8,7 +8,16 @@ import { ANY, compareBuilds, formatBuild, mustParse, type Build } from './compar
 import { supportStatus } from './lifecycle.ts';
 import { EXSETUP_COMMAND, nextStep } from './next-step.ts';
 import type { RawFinding } from './parse-input.ts';
-import { DATA_AS_OF, getLine, lineOf, NEWEST_BY_PRODUCT, productOf, releaseByBuild, resolveSources, type Line } from './releases.ts';
+import {
+  DATA_AS_OF,
+  getLine,
+  lineOf,
+  NEWEST_BY_PRODUCT,
+  productOf,
+  releaseByBuild,
+  resolveSources,
+  type Line,
+} from './releases.ts';
 import type { Conflict, Finding, InputFormat, Product } from './types.ts';
 
 const CONFLICTS = conflictsJson.conflicts.map((c) => ({
@@ -26,11 +35,21 @@ const FORMAT_NOTES: Partial<Record<InputFormat, string>> = {
   'ecp-path': `The version in an ECP address shows the CU, not necessarily the installed security updates: ${RUN}.`,
   'owa-header': `X-OWA-Version usually shows the installed update but can lag behind the real build; to be sure, ${RUN}.`,
   'smtp-received': `A Received header shows the build of the server that handled that message when it was sent; old mail shows old builds. To be sure, ${RUN}.`,
-  'exchange-online': 'Builds starting with 15.20 are Exchange Online, Microsoft\'s cloud service.',
+  'exchange-online': "Builds starting with 15.20 are Exchange Online, Microsoft's cloud service.",
 };
 const SHOWS_UPDATES: Record<InputFormat, boolean> = {
-  exsetup: true, build: true, 'build-long': true, 'build-3part': false, 'admin-display-version': false, healthchecker: true,
-  'owa-header': true, 'owa-path': false, 'ecp-path': false, 'smtp-received': true, 'product-name': true, 'exchange-online': true,
+  exsetup: true,
+  build: true,
+  'build-long': true,
+  'build-3part': false,
+  'admin-display-version': false,
+  healthchecker: true,
+  'owa-header': true,
+  'owa-path': false,
+  'ecp-path': false,
+  'smtp-received': true,
+  'product-name': true,
+  'exchange-online': true,
 };
 
 /** Upper bound when the update level is unknown: any revision of this CU (2010: any rollup of the service pack when the CU text shows only the SP). */
@@ -41,12 +60,41 @@ function upperBound(lo: Build, wholeServicePack: boolean): Build {
 function exchangeOnline(raw: RawFinding): Finding {
   const a = assess({ product: null, line: null, lo: raw.build, hi: raw.build, beyondData: false });
   return {
-    input: raw.input, span: raw.span, build: formatBuild(raw.build, raw.parts), product: null, cu: null, update: null,
-    proxyLogon: 'not-affected', overall: 'not-affected', serverName: raw.serverName, format: 'exchange-online', showsUpdateLevel: true,
-    formatNote: FORMAT_NOTES['exchange-online'] ?? null, release: null, lineBase: null, lineAnchor: null, families: a.families, cves: a.cves,
-    newestOnLine: null, isNewestOnLine: null, newestOverall: null, lifecycle: null, conflicts: [], newerThanData: false,
-    compromiseRisk: false, exposedFamilies: [],
-    nextStep: nextStep({ product: null, line: null, exact: true, build: '', overall: 'not-affected', lifecycle: null, newerThanData: false, dataAsOf: DATA_AS_OF }),
+    input: raw.input,
+    span: raw.span,
+    build: formatBuild(raw.build, raw.parts),
+    product: null,
+    cu: null,
+    update: null,
+    proxyLogon: 'not-affected',
+    overall: 'not-affected',
+    serverName: raw.serverName,
+    format: 'exchange-online',
+    showsUpdateLevel: true,
+    formatNote: FORMAT_NOTES['exchange-online'] ?? null,
+    release: null,
+    lineBase: null,
+    lineAnchor: null,
+    families: a.families,
+    cves: a.cves,
+    newestOnLine: null,
+    isNewestOnLine: null,
+    newestOverall: null,
+    lifecycle: null,
+    conflicts: [],
+    newerThanData: false,
+    compromiseRisk: false,
+    exposedFamilies: [],
+    nextStep: nextStep({
+      product: null,
+      line: null,
+      exact: true,
+      build: '',
+      overall: 'not-affected',
+      lifecycle: null,
+      newerThanData: false,
+      dataAsOf: DATA_AS_OF,
+    }),
     notes: [],
   };
 }
@@ -56,7 +104,7 @@ function exchangeOnline(raw: RawFinding): Finding {
  */
 export function toFinding(raw: RawFinding, today: string): Finding {
   // Pastes repeat the same build many times: compute each verdict once, then attach the per-mention fields.
-  const key = `${raw.format}|${raw.build.join('.')}|${raw.parts}|${raw.named ? `${raw.named.product}|${raw.named.line}|${raw.named.update}` : ''}|${today}`;
+  const key = `${raw.format}|${raw.key}|${raw.named ? `${raw.named.product}|${raw.named.line}|${raw.named.update}` : ''}|${today}`;
   let shared = verdictCache.get(key);
   if (!shared) {
     shared = computeFinding(raw, today);
@@ -76,29 +124,46 @@ function computeFinding(raw: RawFinding, today: string): Finding {
   const line: Line | null = named ? (getLine(product, named.line) ?? null) : lineOf(raw.build);
   const shows = named ? named.release !== null : SHOWS_UPDATES[raw.format] && raw.parts === 4;
   const lo: Build = named && !named.release && line ? line.baseBuild : raw.build;
-  const wholeSp = product === 'Exchange Server 2010' && (raw.format === 'admin-display-version' || (named !== null && !named.release));
+  const wholeSp =
+    product === 'Exchange Server 2010' &&
+    (raw.format === 'admin-display-version' || (named !== null && !named.release));
   const hi = shows ? lo : upperBound(raw.parts === 3 && !named ? [lo[0], lo[1], lo[2], 0] : lo, wholeSp);
   const buildText = formatBuild(raw.build, raw.parts);
   const release = shows ? (named?.release ?? releaseByBuild(buildText) ?? null) : null;
   // Beyond the data: above the newest build of its line, or above every line of a product that still gets CUs.
   const newestOverall = NEWEST_BY_PRODUCT.get(product) ?? null;
-  const beyondData = !line && product === 'Exchange Server SE' && newestOverall !== null && compareBuilds(lo, mustParse(newestOverall.build)) > 0;
+  const beyondData =
+    !line &&
+    product === 'Exchange Server SE' &&
+    newestOverall !== null &&
+    compareBuilds(lo, mustParse(newestOverall.build)) > 0;
   const newerThanData = beyondData || (line !== null && compareBuilds(lo, line.newestBuild) > 0);
   const bounds: BuildBounds = { product, line, lo, hi, beyondData };
   const a = assess(bounds);
   const lifecycle = supportStatus(product, today);
   const notes: string[] = [];
   if (shows && !release && line && !newerThanData)
-    notes.push(`${buildText} is not in our data; it sits between known updates of ${line.line}, so it is judged by build order.`);
-  if (newerThanData) notes.push(`${buildText} is newer than anything in our data for this ${line ? 'CU' : 'product'} (data as of ${DATA_AS_OF}); it is judged by build order.`);
+    notes.push(
+      `${buildText} is not in our data; it sits between known updates of ${line.line}, so it is judged by build order.`,
+    );
+  if (newerThanData)
+    notes.push(
+      `${buildText} is newer than anything in our data for this ${line ? 'CU' : 'product'} (data as of ${DATA_AS_OF}); it is judged by build order.`,
+    );
   if (!line && !beyondData) notes.push(`We cannot tell which CU ${buildText} belongs to, so we cannot judge it.`);
-  if (release?.confidence === 'third-party') notes.push(`${release.name} is known to us only from a third-party report, not yet from Microsoft's build list.`);
+  if (release?.confidence === 'third-party')
+    notes.push(`${release.name} is known to us only from a third-party report, not yet from Microsoft's build list.`);
   if (release?.confidence === 'single-source') notes.push(`${release.name} comes from a single source.`);
-  if (release?.variantOf) notes.push(`Sources disagree: ${release.build} is an alternative value for ${release.variantOf}.`);
-  if (named?.update && !named.release) notes.push(`We do not know an update called ${named.update} for ${product} ${named.line}.`);
-  const conflicts = CONFLICTS.filter((c) => c.product === product && compareBuilds(c.lo, hi) <= 0 && compareBuilds(lo, c.hi) <= 0).map((c) => c.conflict);
+  if (release?.variantOf)
+    notes.push(`Sources disagree: ${release.build} is an alternative value for ${release.variantOf}.`);
+  if (named?.update && !named.release)
+    notes.push(`We do not know an update called ${named.update} for ${product} ${named.line}.`);
+  const conflicts = CONFLICTS.filter(
+    (c) => c.product === product && compareBuilds(c.lo, hi) <= 0 && compareBuilds(lo, c.hi) <= 0,
+  ).map((c) => c.conflict);
   let cu: string | null = line ? line.line : null;
-  if (product === 'Exchange Server 2010' && line) cu = release?.cu ?? (named?.update ? `${line.line} ${named.update}` : line.line);
+  if (product === 'Exchange Server 2010' && line)
+    cu = release?.cu ?? (named?.update ? `${line.line} ${named.update}` : line.line);
   return {
     input: raw.input,
     span: raw.span,
@@ -111,7 +176,12 @@ function computeFinding(raw: RawFinding, today: string): Finding {
     serverName: raw.serverName,
     format: raw.format,
     showsUpdateLevel: shows,
-    formatNote: raw.format === 'product-name' ? (shows ? null : `A product name without its update does not say which security updates are installed: ${RUN}.`) : (FORMAT_NOTES[raw.format] ?? null),
+    formatNote:
+      raw.format === 'product-name'
+        ? shows
+          ? null
+          : `A product name without its update does not say which security updates are installed: ${RUN}.`
+        : (FORMAT_NOTES[raw.format] ?? null),
     release,
     lineBase: line?.base ?? null,
     lineAnchor: line?.anchor ?? null,
@@ -125,7 +195,16 @@ function computeFinding(raw: RawFinding, today: string): Finding {
     newerThanData,
     compromiseRisk: a.exposedFamilies.length > 0,
     exposedFamilies: a.exposedFamilies,
-    nextStep: nextStep({ product, line, exact: shows, build: formatBuild(lo), overall: a.overall, lifecycle, newerThanData, dataAsOf: DATA_AS_OF }),
+    nextStep: nextStep({
+      product,
+      line,
+      exact: shows,
+      build: formatBuild(lo),
+      overall: a.overall,
+      lifecycle,
+      newerThanData,
+      dataAsOf: DATA_AS_OF,
+    }),
     notes,
   };
 }

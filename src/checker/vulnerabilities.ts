@@ -74,7 +74,12 @@ function compile(v: VulnRow): Vulnerability {
     const product = r.product as Product;
     products.add(product);
     const fixedEvent = r.events.find((e): e is { fixed: string } => 'fixed' in e);
-    ranges.set(`${product}|${r.line}`, { events: compileRange(r.events), fixed: fixedEvent?.fixed ?? null, note: r.note ?? null, listed: r.listed });
+    ranges.set(`${product}|${r.line}`, {
+      events: compileRange(r.events),
+      fixed: fixedEvent?.fixed ?? null,
+      note: r.note ?? null,
+      listed: r.listed,
+    });
     const line = getLine(product, r.line);
     const base = line ? line.baseBuild : mustParse('0.0.0.0');
     const prev = newestRangedBase.get(product);

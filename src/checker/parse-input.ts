@@ -196,6 +196,8 @@ function scanLine(
   const excerptOf = (start: number, stop: number): string =>
     len <= 200 ? (shortExcerpt ??= lineText.trim()) : excerpt(lineText, start, stop);
   let exsetupLine: boolean | undefined;
+  let lineKey: string | undefined; // keys of the numbers reported from this line (usually 0 or 1)
+  let lineKeys: Set<string> | undefined;
 
   if (lineText.includes('(Build ')) {
     ADV.lastIndex = 0;
@@ -221,22 +223,24 @@ function scanLine(
   }
 
   // Numbers: maximal runs of /\d+(?:\.\d+)*/, scanned by hand (linear, no allocation per run).
-  for (let i = 0; i < len;) {
-    if (!isDigit(lineText.charCodeAt(i))) {
+  // Indexes into the whole text (usually a flat string: faster than reading through a line slice).
+  const stop = offset + len;
+  for (let i = offset; i < stop;) {
+    if (!isDigit(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    const at = i;
+    const at = i - offset;
     let dots = 0;
     i++;
     for (;;) {
-      while (i < len && isDigit(lineText.charCodeAt(i))) i++;
-      if (i + 1 < len && lineText.charCodeAt(i) === 46 && isDigit(lineText.charCodeAt(i + 1))) {
+      while (i < stop && isDigit(text.charCodeAt(i))) i++;
+      if (i + 1 < stop && text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
         dots++;
         i += 2;
       } else break;
     }
-    const end = i;
+    const end = i - offset;
     const size = end - at;
     if (size < 5 || size > 30) continue; // long digit runs and endless dots are never builds
     const prev = at > 0 ? lineText.charCodeAt(at - 1) : 32;
@@ -249,6 +253,8 @@ function scanLine(
     const t = lineText.slice(at, end);
     let c = classifyNumber(t, false);
     if (!c) continue;
+    // A build already reported from this line would be dropped by dedupe (one finding per line and build).
+    if (c.key === lineKey || lineKeys?.has(c.key)) continue;
     const last = lastNonSpace(lineText, at);
     // The 40 characters before the number, only where a regex needs them.
     const tail =
@@ -291,6 +297,8 @@ function scanLine(
       listLabel: last === 58 && /(?:ProductVersion|FileVersion)\s*:\s*$/i.test(tail),
       key: c.key,
     });
+    if (lineKey === undefined) lineKey = c.key;
+    else (lineKeys ??= new Set()).add(c.key);
   }
 
   // Product names: PRODUCT starts with the literal "Exchange", so lines without it cost one failed search.

@@ -21,7 +21,15 @@ const LINES = [
 const mixed = Array.from({ length: 10_000 }, (_, i) => LINES[i % LINES.length]!.replace('EX01', `EX${i}`)).join('\n');
 
 // 1 MB of hostile digits and dots: "15.15.15.…", long digit runs, endless dots, near-builds.
-const chunks = ['15.'.repeat(2000), '9'.repeat(5000), '.'.repeat(5000), '15.1.2176.9.9.9.9 ', '1.2.3.4 '.repeat(500), '15.1.2176 '.repeat(300), '\n'];
+const chunks = [
+  '15.'.repeat(2000),
+  '9'.repeat(5000),
+  '.'.repeat(5000),
+  '15.1.2176.9.9.9.9 ',
+  '1.2.3.4 '.repeat(500),
+  '15.1.2176 '.repeat(300),
+  '\n',
+];
 let pathological = '';
 for (let i = 0; pathological.length < 1_000_000; i++) pathological += chunks[i % chunks.length];
 pathological = pathological.slice(0, 1_000_000);
@@ -58,16 +66,30 @@ afterAll(() => {
   for (const [name, check, base, target] of rows) {
     const c = median(times.get(check) ?? [NaN]);
     const b = median(times.get(base) ?? [NaN]);
-    console.log(`${name}: checkText median ${c.toFixed(1)} ms (target < ${target} ms) | one-regex baseline median ${b.toFixed(2)} ms | ratio ${(c / b).toFixed(0)}x`);
+    console.log(
+      `${name}: checkText median ${c.toFixed(1)} ms (target < ${target} ms) | one-regex baseline median ${b.toFixed(2)} ms | ratio ${(c / b).toFixed(0)}x`,
+    );
   }
 });
 
 describe(`10,000-line mixed paste (${(mixed.length / 1000).toFixed(0)} kB)`, () => {
-  bench('checkText', timed('mixed: checkText', () => checkText(mixed)));
-  bench('baseline: one /\\d+\\.\\d+\\.\\d+/g scan', timed('mixed: baseline', () => baseline(mixed)));
+  bench(
+    'checkText',
+    timed('mixed: checkText', () => checkText(mixed)),
+  );
+  bench(
+    'baseline: one /\\d+\\.\\d+\\.\\d+/g scan',
+    timed('mixed: baseline', () => baseline(mixed)),
+  );
 });
 
 describe('1 MB pathological digits-and-dots paste', () => {
-  bench('checkText', timed('patho: checkText', () => checkText(pathological)));
-  bench('baseline: one /\\d+\\.\\d+\\.\\d+/g scan', timed('patho: baseline', () => baseline(pathological)));
+  bench(
+    'checkText',
+    timed('patho: checkText', () => checkText(pathological)),
+  );
+  bench(
+    'baseline: one /\\d+\\.\\d+\\.\\d+/g scan',
+    timed('patho: baseline', () => baseline(pathological)),
+  );
 });

@@ -28,7 +28,7 @@ export type NumberKind = { kind: 'onprem' | 'online'; build: Build; parts: 3 | 4
 /**
  * Classify a dotted number found in text. `ipContext`: the text around it looks like an IP address.
  *
- * @example classifyNumber('15.01.2176.009', false) // { kind: 'onprem', build: [15,1,2176,9], parts: 4, long: true }
+ * @example classifyNumber('15.01.2176.009', false) // { kind: 'onprem', build: [15,1,2176,9], parts: 4, long: true, key: '15.1.2176.9/4' }
  * @example classifyNumber('10.0.17763.1234', false) // null (Windows)
  * @example classifyNumber('15.1.2021', false) // null (a date, 15 January 2021: no such CU)
  */

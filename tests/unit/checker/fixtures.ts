@@ -69,10 +69,17 @@ export const HEALTHCHECKER = [
 ].join('\n');
 
 /** HTTP response headers from OWA. */
-export const OWA_HEADERS = ['HTTP/1.1 200 OK', 'Content-Type: text/html; charset=utf-8', 'Server: Microsoft-IIS/10.0', 'X-OWA-Version: 15.2.792.10', 'X-FEServer: EX01'].join('\r\n');
+export const OWA_HEADERS = [
+  'HTTP/1.1 200 OK',
+  'Content-Type: text/html; charset=utf-8',
+  'Server: Microsoft-IIS/10.0',
+  'X-OWA-Version: 15.2.792.10',
+  'X-FEServer: EX01',
+].join('\r\n');
 
 /** OWA login page HTML. */
-export const OWA_HTML = '<link rel="shortcut icon" href="/owa/auth/15.1.2176/themes/resources/favicon.ico" type="image/x-icon">\n<script src="/owa/15.1.2176/scripts/boot.worker.js"></script>';
+export const OWA_HTML =
+  '<link rel="shortcut icon" href="/owa/auth/15.1.2176/themes/resources/favicon.ico" type="image/x-icon">\n<script src="/owa/15.1.2176/scripts/boot.worker.js"></script>';
 
 /** ECP resource path. */
 export const ECP_PATH = 'GET https://mail.contoso.com/ecp/15.1.2507.6/themes/resources/logo.png';

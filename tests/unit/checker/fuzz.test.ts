@@ -10,7 +10,21 @@ import { analyse, checkText, compareBuilds, parseBuild } from '../../../src/chec
 import { productOf } from '../../../src/checker/releases.ts';
 import * as F from './fixtures.ts';
 
-const SEEDS = [F.EXSETUP_TABLE, F.EXSETUP_TABLE_REMOTE, F.EXSETUP_LIST, F.GES_LIST, F.GES_TABLE, F.GES_FULL, F.HEALTHCHECKER, F.OWA_HEADERS, F.OWA_HTML, F.ECP_PATH, F.RECEIVED, F.RECEIVED_EO, F.MIXED];
+const SEEDS = [
+  F.EXSETUP_TABLE,
+  F.EXSETUP_TABLE_REMOTE,
+  F.EXSETUP_LIST,
+  F.GES_LIST,
+  F.GES_TABLE,
+  F.GES_FULL,
+  F.HEALTHCHECKER,
+  F.OWA_HEADERS,
+  F.OWA_HTML,
+  F.ECP_PATH,
+  F.RECEIVED,
+  F.RECEIVED_EO,
+  F.MIXED,
+];
 
 /** Every finding must be a real Exchange build read from the text at its span. */
 function assertSane(text: string): void {
@@ -41,21 +55,39 @@ const mutated = fc
     return seed.slice(0, i) + junk + seed.slice(j);
   });
 const buildish = fc
-  .tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99999 }), fc.constantFrom('', ' ', '/', '(', ':', 'v', 'IP ', '/owa/auth/', 'X-OWA-Version: ', 'id '))
+  .tuple(
+    fc.integer({ min: 0, max: 20 }),
+    fc.integer({ min: 0, max: 25 }),
+    fc.integer({ min: 0, max: 99999 }),
+    fc.integer({ min: 0, max: 99999 }),
+    fc.constantFrom('', ' ', '/', '(', ':', 'v', 'IP ', '/owa/auth/', 'X-OWA-Version: ', 'id '),
+  )
   .map(([a, b, c, d, pre]) => `${pre}${a}.${b}.${c}.${d}`);
 
 describe('fuzz', () => {
   test('random unicode text: never throws, only real builds (40,000 runs)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200, unit: 'grapheme' }), (s) => assertSane(s)), { numRuns: 40_000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: 'grapheme' }), (s) => assertSane(s)),
+      { numRuns: 40_000 },
+    );
   }, 120_000);
   test('digits, dots and spaces (20,000 runs)', () => {
-    fc.assert(fc.property(digitsAndDots, (s) => assertSane(s)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(digitsAndDots, (s) => assertSane(s)),
+      { numRuns: 20_000 },
+    );
   }, 120_000);
   test('mutated real pastes (25,000 runs)', () => {
-    fc.assert(fc.property(mutated, (s) => assertSane(s)), { numRuns: 25_000 });
+    fc.assert(
+      fc.property(mutated, (s) => assertSane(s)),
+      { numRuns: 25_000 },
+    );
   }, 120_000);
   test('random dotted numbers with prefixes (20,000 runs)', () => {
-    fc.assert(fc.property(buildish, (s) => assertSane(s)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(buildish, (s) => assertSane(s)),
+      { numRuns: 20_000 },
+    );
   }, 120_000);
   test('comparison is antisymmetric and transitive (5,000 runs)', () => {
     const build = fc.tuple(fc.nat(30), fc.nat(30), fc.nat(3000), fc.nat(100));
@@ -81,13 +113,22 @@ describe('round trip: every build in the data, in every format it can be written
       const forms: [string, string, string][] = [
         ['build', r.build, r.build],
         ['build-long', pad(r.build), r.build],
-        ['exsetup', `${pad(r.build)}   ${pad(r.build)}   C:\\Program Files\\Microsoft\\Exchange Server\\V15\\bin\\ExSetup.exe`, r.build],
+        [
+          'exsetup',
+          `${pad(r.build)}   ${pad(r.build)}   C:\\Program Files\\Microsoft\\Exchange Server\\V15\\bin\\ExSetup.exe`,
+          r.build,
+        ],
         ['healthchecker', `        Build Number:                  ${r.build}`, r.build],
         ['owa-header', `X-OWA-Version: ${r.build}`, r.build],
-        ['smtp-received', `Received: from a.contoso.com (10.0.0.1) by EX9.contoso.com with Microsoft SMTP Server id ${r.build}; Tue, 8 Nov 2022`, r.build],
+        [
+          'smtp-received',
+          `Received: from a.contoso.com (10.0.0.1) by EX9.contoso.com with Microsoft SMTP Server id ${r.build}; Tue, 8 Nov 2022`,
+          r.build,
+        ],
         ['admin-display-version', `AdminDisplayVersion : Version ${a}.${m} (Build ${c}.${d})`, r.build],
       ];
-      if (r.product !== 'Exchange Server 2010') forms.push(['owa-path', `/owa/auth/${a}.${m}.${c}/themes/`, `${a}.${m}.${c}`]);
+      if (r.product !== 'Exchange Server 2010')
+        forms.push(['owa-path', `/owa/auth/${a}.${m}.${c}/themes/`, `${a}.${m}.${c}`]);
       for (const [format, text, build] of forms) {
         const found = checkText(text);
         expect(found.length, `${format}: ${text}`).toBe(1);
@@ -96,14 +137,23 @@ describe('round trip: every build in the data, in every format it can be written
         expect(f.product, format).toBe(r.product);
         expect(f.format, format).toBe(format);
         // a 3-part build of 2016 RTM/Preview is ambiguous; the highest line of the prefix wins
-        if (format !== 'owa-path' || r.line !== 'Preview') expect(f.cu?.split(' ')[0], `${format}: ${text}`).toBe(format === 'owa-path' || format === 'admin-display-version' ? r.line : cu.split(' ')[0]);
+        if (format !== 'owa-path' || r.line !== 'Preview')
+          expect(f.cu?.split(' ')[0], `${format}: ${text}`).toBe(
+            format === 'owa-path' || format === 'admin-display-version' ? r.line : cu.split(' ')[0],
+          );
       }
-      if (!('variantOf' in r) && (r.update === null || /^[A-Z][a-z]{2}\d{2}(SU|HU)/.test(r.update)) && r.line !== 'Preview') {
+      if (
+        !('variantOf' in r) &&
+        (r.update === null || /^[A-Z][a-z]{2}\d{2}(SU|HU)/.test(r.update)) &&
+        r.line !== 'Preview'
+      ) {
         const name = `${r.product} ${cu}${r.update ? ' ' + r.update : ''}`;
         const found = checkText(name);
         expect(found.length, name).toBe(1);
         expect(found[0]!.product, name).toBe(r.product);
-        expect(found[0]!.cu, name).toBe(r.product === 'Exchange Server 2010' && !('rollup' in r && r.rollup) ? r.line : cu);
+        expect(found[0]!.cu, name).toBe(
+          r.product === 'Exchange Server 2010' && !('rollup' in r && r.rollup) ? r.line : cu,
+        );
         if (r.update || ('rollup' in r && r.rollup)) expect(found[0]!.build, name).toBe(r.build);
       }
     });

@@ -4,21 +4,90 @@ import { analyse, checkText, MAX_INPUT_CHARS } from '../../../src/checker/index.
 import * as F from './fixtures.ts';
 
 const pick = (text: string) =>
-  checkText(text).map((f) => ({ build: f.build, product: f.product, cu: f.cu, update: f.update, format: f.format, server: f.serverName, shows: f.showsUpdateLevel }));
+  checkText(text).map((f) => ({
+    build: f.build,
+    product: f.product,
+    cu: f.cu,
+    update: f.update,
+    format: f.format,
+    server: f.serverName,
+    shows: f.showsUpdateLevel,
+  }));
 
 describe('formats', () => {
   test.each([
-    ['plain 4-part build', '15.1.2176.9', { build: '15.1.2176.9', product: 'Exchange Server 2016', cu: 'CU19', update: 'Mar21SU', format: 'build', shows: true }],
-    ['long form with leading zeros (ExSetup style)', '15.01.2176.009', { build: '15.1.2176.9', cu: 'CU19', update: 'Mar21SU', format: 'build-long' }],
-    ['3-part build: no update level', '15.1.2176', { build: '15.1.2176', cu: 'CU19', update: null, format: 'build-3part', shows: false }],
-    ['X-OWA-Version header', F.OWA_HEADERS, { build: '15.2.792.10', product: 'Exchange Server 2019', cu: 'CU8', update: 'Mar21SU', format: 'owa-header', shows: true }],
-    ['ECP path with 4 parts: treated as CU only', F.ECP_PATH, { build: '15.1.2507.6', cu: 'CU23', update: null, format: 'ecp-path', shows: false }],
-    ['product name: CU only', 'We run Exchange 2016 CU19 on two boxes', { build: '15.1.2176', cu: 'CU19', update: null, format: 'product-name', shows: false }],
-    ['product name with SU', 'Exchange Server 2019 CU12 Nov22SU', { build: '15.2.1118.20', cu: 'CU12', update: 'Nov22SU', format: 'product-name', shows: true }],
-    ['product name SE RTM', 'Exchange SE RTM', { build: '15.2.2562', product: 'Exchange Server SE', cu: 'RTM', update: null, format: 'product-name' }],
-    ['product name 2010 rollup', 'Exchange 2010 SP3 RU31', { build: '14.3.509.0', product: 'Exchange Server 2010', cu: 'SP3 RU31', update: null, format: 'product-name', shows: true }],
+    [
+      'plain 4-part build',
+      '15.1.2176.9',
+      {
+        build: '15.1.2176.9',
+        product: 'Exchange Server 2016',
+        cu: 'CU19',
+        update: 'Mar21SU',
+        format: 'build',
+        shows: true,
+      },
+    ],
+    [
+      'long form with leading zeros (ExSetup style)',
+      '15.01.2176.009',
+      { build: '15.1.2176.9', cu: 'CU19', update: 'Mar21SU', format: 'build-long' },
+    ],
+    [
+      '3-part build: no update level',
+      '15.1.2176',
+      { build: '15.1.2176', cu: 'CU19', update: null, format: 'build-3part', shows: false },
+    ],
+    [
+      'X-OWA-Version header',
+      F.OWA_HEADERS,
+      {
+        build: '15.2.792.10',
+        product: 'Exchange Server 2019',
+        cu: 'CU8',
+        update: 'Mar21SU',
+        format: 'owa-header',
+        shows: true,
+      },
+    ],
+    [
+      'ECP path with 4 parts: treated as CU only',
+      F.ECP_PATH,
+      { build: '15.1.2507.6', cu: 'CU23', update: null, format: 'ecp-path', shows: false },
+    ],
+    [
+      'product name: CU only',
+      'We run Exchange 2016 CU19 on two boxes',
+      { build: '15.1.2176', cu: 'CU19', update: null, format: 'product-name', shows: false },
+    ],
+    [
+      'product name with SU',
+      'Exchange Server 2019 CU12 Nov22SU',
+      { build: '15.2.1118.20', cu: 'CU12', update: 'Nov22SU', format: 'product-name', shows: true },
+    ],
+    [
+      'product name SE RTM',
+      'Exchange SE RTM',
+      { build: '15.2.2562', product: 'Exchange Server SE', cu: 'RTM', update: null, format: 'product-name' },
+    ],
+    [
+      'product name 2010 rollup',
+      'Exchange 2010 SP3 RU31',
+      {
+        build: '14.3.509.0',
+        product: 'Exchange Server 2010',
+        cu: 'SP3 RU31',
+        update: null,
+        format: 'product-name',
+        shows: true,
+      },
+    ],
     ['2013 CU4 is SP1 (CSS-Exchange naming)', 'Exchange 2013 CU4', { product: 'Exchange Server 2013', cu: 'SP1' }],
-    ['Exchange Online build', '15.20.4242.30', { build: '15.20.4242.30', product: null, cu: null, format: 'exchange-online' }],
+    [
+      'Exchange Online build',
+      '15.20.4242.30',
+      { build: '15.20.4242.30', product: null, cu: null, format: 'exchange-online' },
+    ],
     ['SE build by number (15.2 >= 2562)', '15.2.2562.17', { product: 'Exchange Server SE', cu: 'RTM', update: null }],
     ['2019 just below SE', '15.2.1748.10', { product: 'Exchange Server 2019', cu: 'CU15' }],
     ['2010 RU32', '14.3.513.0', { product: 'Exchange Server 2010', cu: 'SP3 RU32', update: null }],
@@ -32,7 +101,17 @@ describe('formats', () => {
   });
 
   test('ExSetup table: one finding per line, not one per column', () => {
-    expect(pick(F.EXSETUP_TABLE)).toEqual([{ build: '15.1.2176.9', product: 'Exchange Server 2016', cu: 'CU19', update: 'Mar21SU', format: 'exsetup', server: null, shows: true }]);
+    expect(pick(F.EXSETUP_TABLE)).toEqual([
+      {
+        build: '15.1.2176.9',
+        product: 'Exchange Server 2016',
+        cu: 'CU19',
+        update: 'Mar21SU',
+        format: 'exsetup',
+        server: null,
+        shows: true,
+      },
+    ]);
   });
 
   test('ExSetup table from Invoke-Command keeps PSComputerName', () => {
@@ -43,7 +122,9 @@ describe('formats', () => {
   });
 
   test('ExSetup list output: ProductVersion and FileVersion are one server', () => {
-    expect(pick(F.EXSETUP_LIST).map((f) => [f.server, f.build, f.format])).toEqual([['EX01', '15.2.1118.9', 'exsetup']]);
+    expect(pick(F.EXSETUP_LIST).map((f) => [f.server, f.build, f.format])).toEqual([
+      ['EX01', '15.2.1118.9', 'exsetup'],
+    ]);
   });
 
   test('Get-ExchangeServer | Format-List: one finding per server, names kept, never shows SUs', () => {
@@ -66,7 +147,17 @@ describe('formats', () => {
   });
 
   test('HealthChecker: the Build Number wins over the Version name of the same CU', () => {
-    expect(pick(F.HEALTHCHECKER)).toEqual([{ build: '15.2.1118.9', product: 'Exchange Server 2019', cu: 'CU12', update: 'May22SU', format: 'healthchecker', server: 'EX01', shows: true }]);
+    expect(pick(F.HEALTHCHECKER)).toEqual([
+      {
+        build: '15.2.1118.9',
+        product: 'Exchange Server 2019',
+        cu: 'CU12',
+        update: 'May22SU',
+        format: 'healthchecker',
+        server: 'EX01',
+        shows: true,
+      },
+    ]);
   });
 
   test('OWA login page: /owa/auth/<3 parts>/ and /owa/<3 parts>/, no update level', () => {
@@ -77,11 +168,23 @@ describe('formats', () => {
   });
 
   test('Received header: SMTP id with the receiving host as server name; IPs ignored', () => {
-    expect(pick(F.RECEIVED)).toEqual([{ build: '15.1.2507.16', product: 'Exchange Server 2016', cu: 'CU23', update: 'Nov22SU', format: 'smtp-received', server: 'EX02.contoso.local', shows: true }]);
+    expect(pick(F.RECEIVED)).toEqual([
+      {
+        build: '15.1.2507.16',
+        product: 'Exchange Server 2016',
+        cu: 'CU23',
+        update: 'Nov22SU',
+        format: 'smtp-received',
+        server: 'EX02.contoso.local',
+        shows: true,
+      },
+    ]);
   });
 
   test('Received header from Exchange Online', () => {
-    expect(pick(F.RECEIVED_EO).map((f) => [f.build, f.product, f.format])).toEqual([['15.20.5395.21', null, 'exchange-online']]);
+    expect(pick(F.RECEIVED_EO).map((f) => [f.build, f.product, f.format])).toEqual([
+      ['15.20.5395.21', null, 'exchange-online'],
+    ]);
   });
 
   test('mixed paste: CRLF, tabs, trailing spaces, prose; input order; excerpts; no noise', () => {
@@ -136,6 +239,9 @@ describe('analyse() envelope', () => {
     expect(r.findings).toEqual([]);
   });
   test('ok with a count', () => {
-    expect(analyse('15.1.2176.9 and 15.2.1118.20')).toMatchObject({ status: 'ok', message: 'Found 2 Exchange versions.' });
+    expect(analyse('15.1.2176.9 and 15.2.1118.20')).toMatchObject({
+      status: 'ok',
+      message: 'Found 2 Exchange versions.',
+    });
   });
 });

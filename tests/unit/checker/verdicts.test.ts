@@ -1,7 +1,15 @@
 /** Verdicts: every line's boundaries, the March 2021 old-CU updates, 2010, 2013 SP1, SE, Exchange Online, conflicts. */
 import { describe, expect, test } from 'vitest';
 import releases from '../../../src/data/releases.json';
-import { analyse, checkText, DATA_AS_OF, allReleases, lines, lineAnchor, supportStatus } from '../../../src/checker/index.ts';
+import {
+  analyse,
+  checkText,
+  DATA_AS_OF,
+  allReleases,
+  lines,
+  lineAnchor,
+  supportStatus,
+} from '../../../src/checker/index.ts';
 import type { Finding } from '../../../src/checker/index.ts';
 
 const one = (text: string): Finding => {
@@ -56,7 +64,9 @@ describe('ProxyLogon boundaries', () => {
       const below = `${parts[0]}.${parts[1]}.${parts[2]}.${parts[3]! - 1}`;
       const f = one(below);
       expect(['vulnerable', 'unknown'], below).toContain(f.proxyLogon);
-      const base = releases.releases.find((x) => x.product === r.product && x.line === r.line && x.update === null && !('variantOf' in x))!;
+      const base = releases.releases.find(
+        (x) => x.product === r.product && x.line === r.line && x.update === null && !('variantOf' in x),
+      )!;
       expect(one(base.build).proxyLogon, base.build).toBe('vulnerable');
       // the same CU from AdminDisplayVersion / 3-part: depends on the SU level → unknown
       expect(one(`${parts[0]}.${parts[1]}.${parts[2]}`).proxyLogon, `${r.build} 3-part`).toBe('unknown');
@@ -118,7 +128,12 @@ describe('later families', () => {
 
   test('minimum fixed build per family on the line', () => {
     const f = one('15.1.2176.4');
-    expect(fam(f, 'proxylogon').fixedIn).toMatchObject({ build: '15.1.2176.9', update: 'Mar21SU', kb: 'KB5000871', kbUrl: 'https://support.microsoft.com/help/5000871' });
+    expect(fam(f, 'proxylogon').fixedIn).toMatchObject({
+      build: '15.1.2176.9',
+      update: 'Mar21SU',
+      kb: 'KB5000871',
+      kbUrl: 'https://support.microsoft.com/help/5000871',
+    });
     expect(fam(f, 'proxyshell').fixedIn).toMatchObject({ build: '15.1.2176.14', update: 'May21SU' });
     expect(fam(f, 'proxynotshell').neverFixedOnLine).toBe(true);
     expect(fam(f, 'proxynotshell').fixedIn).toBeNull();
@@ -214,7 +229,9 @@ describe('currency, data edges, lifecycle, next step', () => {
     expect(supportStatus('Exchange Server 2010', '2020-10-13')?.status).toBe('out-of-support');
     expect(supportStatus('Exchange Server SE', '2030-01-01')?.status).toBe('modern');
     expect(supportStatus('Exchange Server SE', 'not a date')).toBeNull();
-    expect(analyse('15.1.2507.72', { today: '2026-01-05' }).findings[0]?.lifecycle?.status).toBe('extended-security-updates');
+    expect(analyse('15.1.2507.72', { today: '2026-01-05' }).findings[0]?.lifecycle?.status).toBe(
+      'extended-security-updates',
+    );
   });
 
   test('next step: exact target with KB; old CU gets an upgrade path', () => {
@@ -224,7 +241,9 @@ describe('currency, data edges, lifecycle, next step', () => {
     expect(f.nextStep.upgradePath.join(' ')).toMatch(/Exchange Server SE/);
     expect(f.nextStep.owner.length).toBeGreaterThan(20);
     const se = one('15.2.2562.17');
-    expect(se.nextStep.it).toMatch(/^Install Exchange Server SE RTM Sep26SUv2 \(15\.2\.2562\.53, KB5129955\) or later\./);
+    expect(se.nextStep.it).toMatch(
+      /^Install Exchange Server SE RTM Sep26SUv2 \(15\.2\.2562\.53, KB5129955\) or later\./,
+    );
     const old = one('15.0.1497.48');
     expect(old.nextStep.it).toMatch(/out of support/);
   });
@@ -238,13 +257,25 @@ describe('currency, data edges, lifecycle, next step', () => {
 
   test('Exchange Online finding', () => {
     const f = one('15.20.4242.30');
-    expect(f).toMatchObject({ product: null, cu: null, update: null, proxyLogon: 'not-affected', overall: 'not-affected', format: 'exchange-online' });
+    expect(f).toMatchObject({
+      product: null,
+      cu: null,
+      update: null,
+      proxyLogon: 'not-affected',
+      overall: 'not-affected',
+      format: 'exchange-online',
+    });
   });
 });
 
 describe('helpers for the UI', () => {
   test('DATA_AS_OF is computed from the data', () => {
-    expect(DATA_AS_OF).toBe(releases.releases.map((r) => r.date).sort().at(-1));
+    expect(DATA_AS_OF).toBe(
+      releases.releases
+        .map((r) => r.date)
+        .sort()
+        .at(-1),
+    );
   });
   test('lineAnchor', () => {
     expect(lineAnchor('Exchange Server 2016', 'CU19')).toBe('exchange-2016-cu19');
@@ -258,7 +289,13 @@ describe('helpers for the UI', () => {
     expect(count).toBe(releases.releases.filter((r) => !('variantOf' in r)).length);
     expect(lines().length).toBe(all.flatMap((g) => g.lines).length);
     const cu19 = all.find((g) => g.product === 'Exchange Server 2016')!.lines.find((l) => l.line === 'CU19')!;
-    expect(cu19.releases.map((r) => r.families.proxylogon)).toEqual(['vulnerable', 'vulnerable', 'patched', 'patched', 'patched']);
+    expect(cu19.releases.map((r) => r.families.proxylogon)).toEqual([
+      'vulnerable',
+      'vulnerable',
+      'patched',
+      'patched',
+      'patched',
+    ]);
     const anchors = new Set(lines().map((l) => l.anchor));
     expect(anchors.size).toBe(lines().length);
   });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { builtRoutes, expectClean, expectNoAxeViolations, watch } from './helpers.ts';
+import { builtRoutes, expectClean, watch } from './helpers.ts';
 
 const routes = builtRoutes();
 
@@ -20,14 +20,7 @@ for (const route of routes) {
       expectClean(seen);
     });
 
-    test('has no axe violations in light and dark', async ({ page }) => {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await page.goto(`./${route}`);
-        await page.waitForLoadState('networkidle');
-        await expectNoAxeViolations(page, `/${route} (${colorScheme})`);
-      }
-    });
+    // axe runs in quality/a11y.spec.ts: every page at 375 px and 1280 px, light and dark.
   });
 }
 

@@ -1,0 +1,61 @@
+/** Shared by the issue 6 quality gates in this folder. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { AXE_TAGS, builtRoutes } from '../helpers.ts';
+
+/** Every built page: the sitemap's routes plus the not-found page. */
+export const ALL_PAGES = [...builtRoutes(), '404.html'];
+
+export const VIEWPORTS = [
+  { width: 375, height: 812 },
+  { width: 1280, height: 800 },
+] as const;
+export const SCHEMES = ['light', 'dark'] as const;
+
+/** Waits until CSS transitions and animations (e.g. after a colour-scheme switch) have finished. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+/**
+ * Runs axe at 375 px and 1280 px, in light and dark, on the page as it is now (no reload), and
+ * returns one line per violation, prefixed with where it was seen.
+ */
+export async function axeMatrix(page: Page, label: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme });
+      await settle(page);
+      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      for (const v of results.violations)
+        problems.push(
+          `${label} @ ${viewport.width}px ${colorScheme}: ${v.id} (${v.impact}) ${v.nodes
+            .slice(0, 5)
+            .map((n) => n.target.join(' '))
+            .join(', ')}${v.nodes.length > 5 ? ` … ${v.nodes.length} nodes` : ''}`,
+        );
+    }
+  }
+  return problems;
+}
+
+export async function expectNoAxeMatrixViolations(page: Page, label: string): Promise<void> {
+  expect(await axeMatrix(page, label), `axe violations on ${label}`).toEqual([]);
+}
+
+/** Pastes text into the checker and presses Check; waits for the results area to update. */
+export async function check(page: Page, text: string): Promise<void> {
+  await page.locator('#paste').fill(text);
+  await page.locator('form.checker button[type="submit"]').click();
+}
+
+/** Waits until the checker island has hydrated (its submit handler is live). */
+export async function waitForChecker(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('form.checker button[type="submit"]')).toBeVisible();
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { DIST, expectClean, expectNoAxeViolations, watch } from './helpers.ts';
+
+test.describe.configure({ timeout: 90_000 });
+
+test('/builds/ HTML stays compact', () => {
+  const html = readFileSync(join(DIST, 'builds/index.html'));
+  const gzip = gzipSync(html, { level: 9 }).length;
+  console.log(`/builds/ HTML: ${html.length} B raw, ${gzip} B gzip`);
+  expect(html.length).toBeLessThan(200_000);
+  expect(gzip).toBeLessThan(30_000);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('every build is in the page, grouped by CU with anchors, KB links and worded statuses', async ({ page }) => {
+    await page.goto('./builds/');
+    const cu19 = page.locator('#exchange-2016-cu19');
+    await expect(cu19).toContainText('Exchange 2016 CU19');
+    const row = cu19.locator('tr', { hasText: '15.1.2176.9' });
+    await expect(row).toContainText('Mar21SU');
+    await expect(row).toContainText('2021-03-02');
+    await expect(row.locator('a[href="https://support.microsoft.com/help/5000871"]')).toHaveText('KB5000871');
+    await expect(row.locator('td').nth(4)).toHaveText('✓ Fixed');
+    await expect(row.locator('td').nth(5)).toHaveText('✕ Vulnerable');
+    await expect(cu19.locator('tr', { hasText: '15.1.2176.2' }).locator('td').nth(4)).toHaveText('✕ Vulnerable');
+    expect(await page.locator('table.builds tbody tr:not(.line)').count()).toBeGreaterThan(350);
+    await expect(page.locator('#exchange-2010-sp3, [id^="exchange-2010"]').first()).toBeAttached();
+    await expect(page.locator('[id^="exchange-se"]').first()).toBeAttached();
+    await expect(page.locator('#builds-filter')).toBeHidden();
+  });
+});
+
+test('the filter box narrows rows by build, KB, CU or update and says how many match', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto('./builds/');
+  const filter = page.getByLabel('Filter builds');
+  await expect(filter).toBeVisible();
+  const count = page.locator('[data-filter-count]');
+  await expect(count).toHaveText(/^Showing all \d+ builds\.$/);
+  const visibleRows = page.locator('table.builds tbody tr:not(.line):visible');
+
+  await filter.fill('15.1.2176.9');
+  await expect(count).toHaveText(/^1 of \d+ builds match\.$/);
+  await expect(visibleRows).toHaveCount(1);
+  await expect(visibleRows).toContainText('Mar21SU');
+
+  await filter.fill('KB5000871');
+  await expect(count).toHaveText(/^\d+ of \d+ builds match\.$/);
+  const n = await visibleRows.count();
+  expect(n).toBeGreaterThan(5);
+  for (const text of await visibleRows.allInnerTexts()) expect(text).toContain('KB5000871');
+
+  await filter.fill('2019  CU12');
+  for (const text of await visibleRows.allInnerTexts()) expect(text).toMatch(/^\S+\s+15\.2\.1118\./);
+  await expect(page.locator('section.builds-product:visible')).toHaveCount(1);
+
+  await filter.fill('no such build');
+  await expect(count).toHaveText('No build matches “no such build”.');
+  await expect(visibleRows).toHaveCount(0);
+
+  await filter.fill('');
+  await expect(count).toHaveText(/^Showing all \d+ builds\.$/);
+  expectClean(seen);
+});
+
+test('a verdict links to its CU on /builds/', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('#paste').fill('15.2.1118.9');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await page.locator('[data-finding] a[href$="builds/#exchange-2019-cu12"]').click();
+  await expect(page).toHaveURL(/\/builds\/#exchange-2019-cu12$/);
+  await expect(page.locator('#exchange-2019-cu12')).toBeInViewport();
+});
+
+test('/builds/ has no axe violations with a filter applied, light and dark', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./builds/');
+  await page.getByLabel('Filter builds').fill('CU23');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `/builds/ filtered (${colorScheme})`);
+  }
+});

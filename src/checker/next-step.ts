@@ -9,10 +9,19 @@ export const EXSETUP_COMMAND = 'Get-Command ExSetup.exe | ForEach-Object { $_.Fi
 
 const short = (p: Product) => p.replace('Exchange Server ', 'Exchange ');
 const kbPart = (r: Release) => (r.kb ? `, ${r.kb}` : '');
-const caveat = (r: Release) =>
-  r.confidence === 'third-party'
-    ? " (This update is known to us only from a third-party report; confirm it on Microsoft's build-number page before relying on it.)"
-    : '';
+/**
+ * The update we recommend is the newest one a Microsoft-maintained source confirms: a build known
+ * only from a third-party post could be mistyped. A newer third-party-only build is mentioned, so
+ * the admin can look for it on Microsoft's page.
+ */
+function confirmedNewest(line: Line): Release {
+  return line.releases.filter((r) => r.confidence !== 'third-party').at(-1) ?? line.newest;
+}
+const newerReported = (line: Line, target: Release): string => {
+  if (line.newest === target) return '';
+  const r = line.newest;
+  return ` A newer update, ${r.update ?? r.name} (${r.build}${kbPart(r)}), is known to us only from a third-party report: install it instead if Microsoft's build-number page lists it.`;
+};
 
 /** The serviced line to move to: the newest line that still got the product's latest update. */
 function targetLine(line: Line): Line {
@@ -50,7 +59,7 @@ export interface NextStepInput {
 
 /**
  * @example nextStep({ product: 'Exchange Server SE', line, exact: true, build: '15.2.2562.17', overall: 'vulnerable', lifecycle, newerThanData: false, dataAsOf }).it
- * // 'Install Exchange Server SE RTM Sep26SUv2 (15.2.2562.53, KB5129955) or later. …'
+ * // 'Install Exchange Server SE RTM Aug26SU (15.2.2562.46, KB…) or later. A newer update, Sep26SUv2 … third-party report …'
  */
 export function nextStep(x: NextStepInput): NextStep {
   if (x.product === null)
@@ -82,20 +91,21 @@ export function nextStep(x: NextStepInput): NextStep {
     };
   }
   const to = targetLine(x.line);
-  const target = to.newest;
+  const target = confirmedNewest(to);
   const upgradePath: string[] = [];
   let it: string;
-  const atNewest = x.exact && compareBuilds(mustParse(x.build), to.newestBuild) >= 0;
+  const atNewest = x.exact && compareBuilds(mustParse(x.build), mustParse(target.build)) >= 0;
   if (to !== x.line) {
     upgradePath.push(
       `Install ${to.base.name} (${to.base.build}${kbPart(to.base)}).`,
       `Then install its newest update, ${target.name} (${target.build}${kbPart(target)}).`,
     );
-    it = `Your CU (${x.line.line}) no longer receives updates. Install ${to.base.name} (${to.base.build}${kbPart(to.base)}), then ${target.update ?? 'its newest update'} (${target.build}${kbPart(target)}) or later.${caveat(target)}`;
+    it = `Your CU (${x.line.line}) no longer receives updates. Install ${to.base.name} (${to.base.build}${kbPart(to.base)}), then ${target.update ?? 'its newest update'} (${target.build}${kbPart(target)}) or later.${newerReported(to, target)}`;
   } else if (atNewest) {
     it = `No update to install: ${x.build} is the newest build we know for ${short(x.product)} ${x.line.line} (data as of ${x.dataAsOf}).`;
+    if (compareBuilds(mustParse(x.build), to.newestBuild) < 0) it += newerReported(to, target);
   } else {
-    it = `Install ${target.name} (${target.build}${kbPart(target)}) or later.${caveat(target)}`;
+    it = `Install ${target.name} (${target.build}${kbPart(target)}) or later.${newerReported(to, target)}`;
   }
   if (!x.exact)
     it = `Run \`${EXSETUP_COMMAND}\` on the server to read its exact build. ${to === x.line ? 'If it is older than ' + target.build + ', install ' + target.name + (target.kb ? ' (' + target.kb + ')' : '') + '.' : it}`;

@@ -179,7 +179,7 @@ function computeFinding(raw: RawFinding, today: string): Finding {
     formatNote:
       raw.format === 'product-name'
         ? shows
-          ? null
+          ? `This verdict trusts the update named in the text; a name someone typed can be out of date or wrong. To be sure, ${RUN}.`
           : `A product name without its update does not say which security updates are installed: ${RUN}.`
         : (FORMAT_NOTES[raw.format] ?? null),
     release,

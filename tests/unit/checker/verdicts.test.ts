@@ -236,16 +236,33 @@ describe('currency, data edges, lifecycle, next step', () => {
 
   test('next step: exact target with KB; old CU gets an upgrade path', () => {
     const f = one('15.1.2176.9');
-    expect(f.nextStep.target?.build).toBe('15.1.2507.75');
+    // The target is the newest update a Microsoft-maintained source confirms (Aug26SU), not the
+    // third-party-only Sep26SUv2, which is mentioned so the admin can look for it.
+    expect(f.nextStep.target?.build).toBe('15.1.2507.72');
     expect(f.nextStep.it).toMatch(/CU23 \(15\.1\.2507\.6, KB5011155\)/);
+    expect(f.nextStep.it).toMatch(
+      /Sep26SUv2 \(15\.1\.2507\.75, KB5129958\), is known to us only from a third-party report/,
+    );
     expect(f.nextStep.upgradePath.join(' ')).toMatch(/Exchange Server SE/);
     expect(f.nextStep.owner.length).toBeGreaterThan(20);
     const se = one('15.2.2562.17');
-    expect(se.nextStep.it).toMatch(
-      /^Install Exchange Server SE RTM Sep26SUv2 \(15\.2\.2562\.53, KB5129955\) or later\./,
-    );
+    expect(se.nextStep.it).toMatch(/^Install Exchange Server SE RTM Aug26SU \(15\.2\.2562\.46, KB\d+\) or later\./);
+    expect(se.nextStep.target?.confidence).toBe('confirmed');
+    // On the confirmed newest update: nothing required, the reported newer one is still mentioned.
+    const aug = one('15.2.2562.46');
+    expect(aug.nextStep.it).toMatch(/^No update to install/);
+    expect(aug.nextStep.it).toMatch(/Sep26SUv2 \(15\.2\.2562\.53/);
+    // On the third-party build itself: nothing newer to mention.
+    expect(one('15.2.2562.53').nextStep.it).not.toMatch(/third-party report/);
     const old = one('15.0.1497.48');
     expect(old.nextStep.it).toMatch(/out of support/);
+  });
+
+  test('a typed product name with its update is trusted but says so', () => {
+    const f = one('Exchange Server 2019 CU12 Nov22SU');
+    expect(f.proxyLogon).toBe('patched');
+    expect(f.formatNote).toMatch(/trusts the update named in the text/);
+    expect(f.formatNote).toMatch(/ExSetup\.exe/);
   });
 
   test('compromise risk: any on-premises line exposed at some point; not Exchange Online', () => {

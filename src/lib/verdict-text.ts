@@ -43,6 +43,8 @@ export const SUPPORT_TONE: Record<LifecycleStatus, Tone> = {
 
 export interface Headline {
   tone: Tone;
+  /** Glyph beside the title; `!` when the title is good news qualified by bad news. */
+  icon: string;
   title: string;
   /** A second sentence qualifying the title, or `null`. */
   detail: string | null;
@@ -76,6 +78,12 @@ export function listWords(items: readonly string[]): string {
  * @example headline(finding).title // 'Vulnerable to ProxyLogon'
  */
 export function headline(finding: Finding): Headline {
+  const h = headlineWords(finding);
+  const mixed = finding.proxyLogon === 'patched' && h.tone === 'bad';
+  return { ...h, icon: mixed ? '!' : ICON[h.tone] };
+}
+
+function headlineWords(finding: Finding): Omit<Headline, 'icon'> {
   const later = laterProblems(finding);
   const laterText = later.length ? `Still vulnerable to ${listWords(later)}.` : null;
   const target = finding.nextStep.target;

@@ -218,11 +218,14 @@ test.describe('many servers', () => {
           }
         }).observe(document.body, { childList: true, subtree: true });
       });
+      const inDom = performance.now() - t0;
       await new Promise((r) => requestAnimationFrame(() => r(null)));
-      return performance.now() - t0;
+      return { inDom, painted: performance.now() - t0 };
     }, FORTY);
-    console.log(`40-server paste → rendered verdicts: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(2000);
+    console.log(
+      `40-server paste → verdicts in the DOM: ${ms.inDom.toFixed(1)} ms; to the next frame: ${ms.painted.toFixed(1)} ms`,
+    );
+    expect(ms.painted).toBeLessThan(2000);
 
     await expect(page.locator('[data-summary]')).toHaveText(
       '10 of 40 vulnerable to ProxyLogon, 30 protected. 30 more miss fixes for later exploited bugs.',
@@ -316,9 +319,8 @@ test.describe('share links', () => {
     const seen = await watch(page);
     await page.goto('./#v1=not*base64');
     await expect(page.locator('[data-share-note]')).toContainText('damaged');
-    await page.goto('./#v1=AAAAAAAAAAAA');
-    await page.reload();
-    await expect(page.locator('[data-share-note]')).toContainText('share link');
+    await page.evaluate(() => (location.hash = '#v1=AAAAAAAAAAAA'));
+    await expect(page.locator('[data-share-note]')).toContainText('could not be decompressed');
     await paste(page, '15.2.1118.9');
     await expect(page.locator('[data-finding]')).toHaveCount(1);
     expectClean(seen);

@@ -30,7 +30,8 @@ test.describe('without JavaScript', () => {
     expect(await page.locator('table.builds tbody tr:not(.line)').count()).toBeGreaterThan(350);
     await expect(page.locator('#exchange-2010-sp3, [id^="exchange-2010"]').first()).toBeAttached();
     await expect(page.locator('[id^="exchange-se"]').first()).toBeAttached();
-    await expect(page.locator('#builds-filter')).toBeHidden();
+    await expect(page.locator('#builds-filter')).toBeDisabled();
+    await expect(page.locator('[data-filter-count]')).toContainText('Ctrl+F');
   });
 });
 

@@ -74,7 +74,10 @@ describe('releases', () => {
         const prev = line.releases[i - 1]!;
         const cur = line.releases[i]!;
         expect(compareBuilds(b(prev.build), b(cur.build)), `${cur.name}`).toBeLessThan(0);
-        expect(cur.date >= prev.date.slice(0, cur.date.length) || prev.date.startsWith(cur.date), `${cur.name} ${cur.date} after ${prev.date}`).toBe(true);
+        expect(
+          cur.date >= prev.date.slice(0, cur.date.length) || prev.date.startsWith(cur.date),
+          `${cur.name} ${cur.date} after ${prev.date}`,
+        ).toBe(true);
       }
     }
   });
@@ -107,7 +110,8 @@ describe('releases', () => {
       const cu = 'rollup' in r && r.rollup ? `${r.line} ${r.rollup}` : r.line;
       expect(f?.cu, r.build).toBe(cu);
       expect(f?.build).toBe(r.build);
-      if (!('variantOf' in r)) expect(f?.update ?? null, r.build).toBe(r.product === 'Exchange Server 2010' ? null : r.update);
+      if (!('variantOf' in r))
+        expect(f?.update ?? null, r.build).toBe(r.product === 'Exchange Server 2010' ? null : r.update);
     }
   });
 
@@ -125,7 +129,10 @@ describe('vulnerabilities', () => {
         for (const e of r.events) {
           if ('fixed' in e && e.fixed) {
             expect(lineOf(b(e.fixed))?.line, `${v.id} ${e.fixed}`).toBe(r.line);
-            expect(rows.some((x) => x.build === e.fixed), `${v.id} fixed build ${e.fixed} is a known release`).toBe(true);
+            expect(
+              rows.some((x) => x.build === e.fixed),
+              `${v.id} fixed build ${e.fixed} is a known release`,
+            ).toBe(true);
           }
         }
       }
@@ -145,7 +152,11 @@ describe('vulnerabilities', () => {
   });
 
   test('families: the four ProxyLogon CVEs, three ProxyShell, two ProxyNotShell, OWASSRF', () => {
-    const fam = (id: string) => vulns.vulnerabilities.filter((v) => v.families.includes(id)).map((v) => v.id).sort();
+    const fam = (id: string) =>
+      vulns.vulnerabilities
+        .filter((v) => v.families.includes(id))
+        .map((v) => v.id)
+        .sort();
     expect(fam('proxylogon')).toEqual(['CVE-2021-26855', 'CVE-2021-26857', 'CVE-2021-26858', 'CVE-2021-27065']);
     expect(fam('proxyshell')).toEqual(['CVE-2021-31207', 'CVE-2021-34473', 'CVE-2021-34523']);
     expect(fam('proxynotshell')).toEqual(['CVE-2022-41040', 'CVE-2022-41082']);

@@ -18,7 +18,7 @@ const BULK = [
 
 for (const route of ALL_PAGES) {
   test(`axe: /${route} at 375 px and 1280 px, light and dark`, async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000); // /builds/ is one long table: four axe runs over it take a while
     const response = await page.goto(`./${route}`);
     expect(response?.status()).toBe(200);
     await page.waitForLoadState('networkidle');

@@ -38,7 +38,8 @@ async function renderIslands(body: string): Promise<string> {
 
 function headFor(route: string, options: RenderOptions): string {
   const page = resolvePage(route);
-  const title = page.kind === 'home' ? `${SITE_NAME} — ${page.title}` : `${page.title} — ${SITE_NAME}`;
+  // Home: short enough for search results (html-validate's long-title limit is 70 characters).
+  const title = page.kind === 'home' ? `${SITE_NAME} — is your Exchange server safe?` : `${page.title} — ${SITE_NAME}`;
   const tags = [
     `<title>${escapeAttr(title)}</title>`,
     `<meta name="description" content="${escapeAttr(page.description)}" />`,

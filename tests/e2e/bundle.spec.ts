@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { jsBudget, measure, gzipSize } from '../../scripts/quality/budgets.js';
+import { BUDGETS, jsBudget, measure, gzipSize } from '../../scripts/quality/budgets.js';
 import { builtRoutes, DIST } from './helpers.ts';
 
 const assets = join(DIST, 'assets');
@@ -56,4 +56,27 @@ test('JavaScript loaded per page stays within budget (gzip) and matches scripts/
     expect(total, `/${route} JS gzip`).toBeLessThanOrEqual(budget);
     expect(total, `/${route} JS gzip (browser) vs budgets.js`).toBeLessThanOrEqual(counted.jsTotal);
   }
+});
+
+test('after the first check, home has loaded only counted chunks, within the after-check budget', async ({ page }) => {
+  const report = measure(DIST);
+  const home = report.pages.find((p) => p.route === '');
+  expect(home?.jsLazy.length, 'budgets.js found the lazily loaded checker core').toBeGreaterThan(0);
+  if (!home) return;
+  const loaded = new Map<string, number>();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('.js') && url.pathname.startsWith(report.base))
+      loaded.set(url.pathname, gzipSize(readFileSync(join(DIST, url.pathname.slice(report.base.length)))));
+  });
+  await page.goto('./');
+  await page.fill('#paste', '15.1.2176.9');
+  await expect(page.locator('[data-finding]').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const counted = [...home.js, ...home.jsLazy].map((j) => `${report.base}${j.file}`);
+  for (const file of loaded.keys())
+    expect(counted, `home loaded ${file}, which budgets.js did not count`).toContain(file);
+  const total = [...loaded.values()].reduce((a, b) => a + b, 0);
+  console.log(`JS on / after the first check: ${total} B gzip (budget ${BUDGETS.homeJsAfterCheck} B)`);
+  expect(total).toBeLessThanOrEqual(BUDGETS.homeJsAfterCheck);
 });

@@ -44,7 +44,7 @@ describe('budgets.js', () => {
     });
   });
 
-  test('counts island chunks only on pages with that island, everything inside an island', () => {
+  test('counts island chunks only on pages with that island; what an island imports lazily counts separately', () => {
     const report = measure(dist, { root });
     const files = (route: string) =>
       report.pages
@@ -55,11 +55,13 @@ describe('budgets.js', () => {
     expect(files('guide/a/')).toEqual(['assets/index-AAAAAAAA.js', 'assets/shared-CCCCCCCC.js']);
     expect(files('')).toEqual([
       'assets/Checker-DDDDDDDD.js',
-      'assets/core-GGGGGGGG.js',
       'assets/index-AAAAAAAA.js',
       'assets/index-client-FFFFFFFF.js',
       'assets/shared-CCCCCCCC.js',
     ]);
+    const home = report.pages.find((p) => p.route === '')!;
+    expect(home.jsLazy.map((j) => j.file)).toEqual(['assets/core-GGGGGGGG.js']);
+    expect(home.jsLazyTotal).toBeGreaterThan(0);
     expect(files('builds/')).toEqual([
       'assets/BuildsFilter-EEEEEEEE.js',
       'assets/index-AAAAAAAA.js',

@@ -33,18 +33,18 @@ test('the sitemap lists the guide articles and the checklist has items', () => {
 });
 
 test.describe('every article is reachable from the navigation', () => {
-  for (const route of articleRoutes) {
-    test(`home → Guide → /${route}`, async ({ page }) => {
+  test('home → Guide → every article, each opening with its own title and audience badge', async ({ page }) => {
+    for (const route of articleRoutes) {
       await openGuideFromHome(page);
       const link = page.locator(`main a[href="/exchange-patch-check/${route}"]`);
       await expect(link, `the guide index links to /${route}`).toHaveCount(1);
       const title = (await link.innerText()).trim();
       await link.click();
       await expect(page).toHaveURL(new RegExp(`/exchange-patch-check/${route}$`));
-      await expect(page.locator('h1')).toHaveText(title);
-      await expect(page.locator('.audience')).toBeVisible();
-    });
-  }
+      await expect(page.locator('h1'), `/${route}`).toHaveText(title);
+      await expect(page.locator('.audience'), `/${route}`).toBeVisible();
+    }
+  });
 
   test('the guide index lists nothing but the built articles', async ({ page }) => {
     await openGuideFromHome(page);

@@ -2,7 +2,14 @@ import { expect, test } from '@playwright/test';
 import { builtRoutes } from './helpers.ts';
 
 // `npm run dev` serves the same server-rendered pages, and hydration shows no mismatch in dev mode.
-for (const route of builtRoutes()) {
+// One route per page type (every article uses the same template and islands).
+const ROUTES = ['', 'guide/', 'guide/what-to-do-now/', 'builds/', 'about/'];
+
+test('the page types tested here exist in the build', () => {
+  expect(builtRoutes()).toEqual(expect.arrayContaining(ROUTES));
+});
+
+for (const route of ROUTES) {
   test(`dev server renders /${route} and hydrates without mismatch warnings`, async ({ page }) => {
     const problems: string[] = [];
     page.on('console', (msg) => {

@@ -107,9 +107,11 @@ for (const mode of ['alone', 'with a build'] as const) {
   test(`pasted payloads (${mode}) render as inert text`, async ({ page }) => {
     test.setTimeout(120_000);
     const { dialogs, seen, baseline } = await setup(page);
-    // Every payload goes in next to a build (the result is rendered around it); every third one
-    // also alone, through the "nothing found" path — keeps the suite within its time budget.
-    const payloads = mode === 'alone' ? XSS_PAYLOADS.filter((_, i) => i % 3 === 0) : XSS_PAYLOADS;
+    // Half the payloads go in next to a build (the result is rendered around them), the other half
+    // alone (the "nothing found" path): every payload is pasted once, at least 50 per path, and
+    // every one of them also goes through a share link below.
+    const payloads = XSS_PAYLOADS.filter((_, i) => i % 2 === (mode === 'alone' ? 1 : 0));
+    expect(payloads.length).toBeGreaterThanOrEqual(50);
     for (const [i, payload] of payloads.entries()) {
       const text = mode === 'alone' ? payload : `${payload}\nEX01 ${payload} 15.1.2176.9\n`;
       await check(page, text);

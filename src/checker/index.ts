@@ -19,6 +19,7 @@ import type {
   ReleaseWithStatus,
 } from './types.ts';
 import { toFinding } from './verdict.ts';
+export { allConflicts } from './verdict.ts';
 
 export type * from './types.ts';
 export { DATA_AS_OF, DATA_AS_OF_CONFIRMED, lineAnchor } from './releases.ts';
@@ -83,14 +84,12 @@ export function checkText(text: string): Finding[] {
 
 /** Every CU line, by product then build. @example lines()[0]?.anchor // 'exchange-2010-rtm' */
 export function lines(): LineInfo[] {
-  return LINES.map((l) => ({
-    product: l.product,
-    line: l.line,
-    anchor: l.anchor,
-    base: l.base,
-    newest: l.newest,
-    serviced: l.serviced,
-  }));
+  return LINES.map(lineInfo);
+}
+
+/** The public view of an internal line. */
+function lineInfo(l: (typeof LINES)[number]): LineInfo {
+  return { product: l.product, line: l.line, anchor: l.anchor, base: l.base, newest: l.newest, serviced: l.serviced };
 }
 
 /**
@@ -108,15 +107,7 @@ export function allReleases(): ProductGroup[] {
       const families = Object.fromEntries(a.families.map((f) => [f.id, f.status])) as Record<FamilyId, FamilyStatus>;
       return { ...r, families, overall: worst(a.families.map((f) => f.status)) };
     });
-    g.lines.push({
-      product: l.product,
-      line: l.line,
-      anchor: l.anchor,
-      base: l.base,
-      newest: l.newest,
-      serviced: l.serviced,
-      releases,
-    });
+    g.lines.push({ ...lineInfo(l), releases });
   }
   return groups;
 }

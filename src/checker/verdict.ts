@@ -27,6 +27,11 @@ const CONFLICTS = conflictsJson.conflicts.map((c) => ({
   conflict: { id: c.id, message: c.message, builds: c.builds, sources: resolveSources(c.sources) } satisfies Conflict,
 }));
 
+/** Every source conflict recorded in the data, with its sources resolved (for the About page). */
+export function allConflicts(): Conflict[] {
+  return CONFLICTS.map((c) => c.conflict);
+}
+
 const RUN = `run \`${EXSETUP_COMMAND}\` on the server to see the real build`;
 const FORMAT_NOTES: Partial<Record<InputFormat, string>> = {
   'admin-display-version': `AdminDisplayVersion (Get-ExchangeServer) never shows security updates: ${RUN}.`,

@@ -34,6 +34,7 @@ test('the sitemap lists the guide articles and the checklist has items', () => {
 
 test.describe('every article is reachable from the navigation', () => {
   test('home → Guide → every article, each opening with its own title and audience badge', async ({ page }) => {
+    test.setTimeout(120_000); // three navigations per article, for every article
     for (const route of articleRoutes) {
       await openGuideFromHome(page);
       const link = page.locator(`main a[href="/exchange-patch-check/${route}"]`);

@@ -3,6 +3,7 @@
  * Writes dist/<route>/index.html for every route, plus 404.html, sitemap.xml and robots.txt,
  * from the SSR build in dist-ssr/. Runs after both Vite builds (see scripts/build.js).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +19,44 @@ function absoluteBase(base, siteUrl) {
 }
 
 /**
+ * Puts the site's one stylesheet into the page as a <style> element and allows exactly that text in
+ * the CSP (style-src 'sha256-…'; never 'unsafe-inline'). It is small (about 5 KB gzip) and every
+ * page needs it before the first paint, so this saves a render-blocking request on a slow phone.
+ * Returns the new template and the stylesheet files that are no longer referenced.
+ * @param {string} template index.html as Vite built it
+ * @param {string} dist
+ * @param {string} base
+ * @returns {{ html: string, inlined: string[] }}
+ */
+export function inlineStylesheets(template, dist, base) {
+  /** @type {string[]} */
+  const inlined = [];
+  /** @type {string[]} */
+  const hashes = [];
+  const html = template.replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, (link) => {
+    const href = /\bhref="([^"]+)"/.exec(link)?.[1] ?? '';
+    if (!href.startsWith(base)) throw new Error(`stylesheet outside the base path ${base}: ${link}`);
+    const file = join(dist, href.slice(base.length));
+    const css = readFileSync(file, 'utf8');
+    if (/<\/style/i.test(css)) throw new Error(`${file} contains "</style", which would end the <style> element`);
+    inlined.push(file);
+    hashes.push(`'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`);
+    return `<style>${css}</style>`;
+  });
+  if (hashes.length === 0) return { html, inlined };
+  let csp = 0;
+  const withCsp = html.replace(
+    /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*\bstyle-src 'self')/,
+    (m) => {
+      csp += 1;
+      return `${m} ${hashes.join(' ')}`;
+    },
+  );
+  if (csp !== 1) throw new Error("index.html needs a CSP meta tag with style-src 'self' to allow the inlined CSS");
+  return { html: withCsp, inlined };
+}
+
+/**
  * @param {{ base?: string, siteUrl?: string, dist?: string, ssrDir?: string }} options
  */
 export async function prerender({
@@ -28,7 +67,7 @@ export async function prerender({
 } = {}) {
   /** @type {typeof import('../src/entry-server.ts')} */
   const entry = await import(pathToFileURL(join(ssrDir, 'entry-server.js')).href);
-  const template = readFileSync(join(dist, 'index.html'), 'utf8');
+  const { html: template, inlined } = inlineStylesheets(readFileSync(join(dist, 'index.html'), 'utf8'), dist, base);
   const site = absoluteBase(base, siteUrl);
   const routes = entry.listRoutes();
   for (const route of routes) {
@@ -49,6 +88,7 @@ export async function prerender({
     ? `User-agent: *\nAllow: /\n\nSitemap: ${new URL('sitemap.xml', site).href}\n`
     : 'User-agent: *\nAllow: /\n';
   writeFileSync(join(dist, 'robots.txt'), robots);
+  for (const file of inlined) rmSync(file);
   rmSync(ssrDir, { recursive: true, force: true });
   return routes;
 }

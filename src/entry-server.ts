@@ -20,6 +20,13 @@ export interface RenderOptions {
 const escapeAttr = (text: string): string =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
+/**
+ * Svelte's hydration markers (<!--[-->, <!--]-->, <!--[0-->, <!---->…). Pages are never hydrated,
+ * only islands (rendered separately below), so the page's own markers are dead weight: about
+ * 2,000 of them on /builds/.
+ */
+const HYDRATION_MARKER = /<!--(?:\[!?-?\d*|\])?-->/g;
+
 async function renderIslands(body: string): Promise<string> {
   const parts: string[] = [];
   let last = 0;
@@ -62,7 +69,7 @@ function headFor(route: string, options: RenderOptions): string {
 /** Fills index.html's placeholders for one route. `$` patterns in content are not special. */
 export async function renderDocument(template: string, route: string, options: RenderOptions = {}): Promise<string> {
   const rendered = await render(App, { props: { route } });
-  const body = await renderIslands(rendered.body);
+  const body = await renderIslands(rendered.body.replace(HYDRATION_MARKER, ''));
   let html = template
     .replace('<!--app-head-->', () => headFor(route, options) + rendered.head)
     .replace('<!--app-body-->', () => body);

@@ -8,8 +8,9 @@
  *   - JS: the page's module scripts and modulepreloads, plus every chunk they import statically;
  *     on a page with islands, also the chunks loaded dynamically for those islands (the island's
  *     own chunk, the shared runtime chunks and everything they import, statically or dynamically);
- *   - CSS: the stylesheets the page links;
- *   - the HTML itself.
+ *   - CSS: the stylesheets the page links and its <style> elements (the build inlines the site's
+ *     stylesheet, see scripts/prerender.js);
+ *   - the HTML itself (inlined CSS included).
  * And every image in dist/ by raw size.
  *
  * Usage: node scripts/quality/budgets.js [distDir]   (npm run budgets, after a build)
@@ -190,7 +191,13 @@ export function measure(dist, { root = resolve(dist, '..') } = {}) {
     );
     const jsSized = [...js].sort().map((f) => ({ file: relative(dist, f), gzip: size(f) }));
     const lazySized = [...deferred].sort().map((f) => ({ file: relative(dist, f), gzip: size(f) }));
-    const cssSized = [...new Set(css)].map((f) => ({ file: relative(dist, f), gzip: size(f) }));
+    const cssSized = [
+      ...[...new Set(css)].map((f) => ({ file: relative(dist, f), gzip: size(f) })),
+      ...[...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m, i) => ({
+        file: `<style> #${i + 1}`,
+        gzip: gzipSize(m[1] ?? ''),
+      })),
+    ];
     return {
       page,
       route,

@@ -7,9 +7,11 @@ import { DIST, expectClean, expectNoAxeViolations, watch } from './helpers.ts';
 test.describe.configure({ timeout: 90_000 });
 
 test('/builds/ HTML stays compact', () => {
-  const html = readFileSync(join(DIST, 'builds/index.html'));
+  const page = readFileSync(join(DIST, 'builds/index.html'), 'utf8');
+  // The site's CSS is inlined into every page (budgets.js counts it as CSS); this is the markup.
+  const html = Buffer.from(page.replace(/<style>[\s\S]*?<\/style>/, ''));
   const gzip = gzipSync(html, { level: 9 }).length;
-  console.log(`/builds/ HTML: ${html.length} B raw, ${gzip} B gzip`);
+  console.log(`/builds/ markup: ${html.length} B raw, ${gzip} B gzip; whole page ${page.length} B raw`);
   expect(html.length).toBeLessThan(200_000);
   expect(gzip).toBeLessThan(30_000);
 });
@@ -27,7 +29,7 @@ test.describe('without JavaScript', () => {
     await expect(row.locator('td').nth(4)).toHaveText('✓ Fixed');
     await expect(row.locator('td').nth(5)).toHaveText('✕ Vulnerable');
     await expect(cu19.locator('tr', { hasText: '15.1.2176.2' }).locator('td').nth(4)).toHaveText('✕ Vulnerable');
-    expect(await page.locator('table.builds tbody tr:not(.line)').count()).toBeGreaterThan(350);
+    expect(await page.locator('table.builds tbody tr').count()).toBeGreaterThan(350);
     await expect(page.locator('#exchange-2010-sp3, [id^="exchange-2010"]').first()).toBeAttached();
     await expect(page.locator('[id^="exchange-se"]').first()).toBeAttached();
     await expect(page.locator('#builds-filter')).toBeDisabled();
@@ -42,7 +44,7 @@ test('the filter box narrows rows by build, KB, CU or update and says how many m
   await expect(filter).toBeVisible();
   const count = page.locator('[data-filter-count]');
   await expect(count).toHaveText(/^Showing all \d+ builds\.$/);
-  const visibleRows = page.locator('table.builds tbody tr:not(.line):visible');
+  const visibleRows = page.locator('table.builds tbody tr:visible');
 
   await filter.fill('15.1.2176.9');
   await expect(count).toHaveText(/^1 of \d+ builds match\.$/);

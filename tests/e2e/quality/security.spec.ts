@@ -2,12 +2,14 @@
  * Issue 6, security, from the built files and in the browser:
  *   - every page has a Content-Security-Policy meta tag, first in <head>, with default-src 'self',
  *     no unsafe-inline / unsafe-eval for scripts, object-src 'none', base-uri and form-action locked;
+ *     inline CSS (the build inlines the stylesheet) is allowed by its hash, never by 'unsafe-inline';
  *   - a referrer-policy meta; no inline event handlers, inline scripts or javascript: URLs;
  *   - external links carry rel="noopener noreferrer" (static pages and rendered checker results);
  *   - the CSP violation listener works (negative control). The per-route "no CSP violation, no
  *     request to another origin" browser test is in ../site.spec.ts (every route) and here for
  *     404.html and the checker's result states.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -21,7 +23,7 @@ const pages = files.map((file) => ({ name: relative(DIST, file), html: readFileS
 
 /** Start tags with their attributes (names lower-cased, values entity-decoded enough for checks). */
 function tags(html: string): { name: string; attrs: Map<string, string>; raw: string }[] {
-  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
+  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '').replace(/(<style\b[^>]*>)[\s\S]*?<\/style>/gi, '$1');
   return [...withoutComments.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/g)].map((m) => {
     const attrs = new Map<string, string>();
     for (const a of (m[2] ?? '').matchAll(/([^\s"'=<>/`]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g))
@@ -93,6 +95,14 @@ function pageProblems(html: string): string[] {
     !(csp.get('script-src-attr') ?? []).includes("'unsafe-inline'"),
     "CSP script-src-attr must not allow 'unsafe-inline'",
   );
+  const styleSrc = csp.get('style-src') ?? csp.get('default-src') ?? [];
+  fail(!styleSrc.includes("'unsafe-inline'"), "CSP style-src must not allow 'unsafe-inline'");
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+    const hash = `'sha256-${createHash('sha256')
+      .update(m[1] ?? '')
+      .digest('base64')}'`;
+    fail(styleSrc.includes(hash), `inline <style> whose hash ${hash} is not in style-src`);
+  }
   for (const [directive, values] of csp)
     fail(
       !values.some((v) => v === '*' || v.startsWith('http')),

@@ -1,6 +1,7 @@
 /** scripts/quality/budgets.js on a tiny fake dist/: which chunks count for which page, and the messages. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { BUDGETS, checkBudgets, chunkImports, measure } from '../../../scripts/quality/budgets.js';
@@ -33,6 +34,9 @@ write('dist/assets/BuildsFilter-EEEEEEEE.js', `import{a}from"./index-client-FFFF
 write('dist/assets/index-client-FFFFFFFF.js', 'export const a=1;');
 write('dist/assets/style-BBBBBBBB.css', 'body{}');
 write('dist/big.png', 'x'.repeat(BUDGETS.image + 1));
+// A page whose CSS is inlined (as the real build does) and too big: random hex does not compress.
+const bigCss = `.x{content:"${randomBytes(BUDGETS.css).toString('hex')}"}`;
+write('dist/inline/index.html', page().replace(/<link rel="stylesheet"[^>]*>/, `<style>${bigCss}</style>`));
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -73,7 +77,15 @@ describe('budgets.js', () => {
   test('reports each exceeded budget with a clear message', () => {
     const failures = checkBudgets(measure(dist, { root }));
     expect(failures).toEqual([
+      expect.stringMatching(/^Budget exceeded: CSS on \/inline\/ is \d+\.\d\d KB gzip, budget 15\.00 KB$/),
       expect.stringMatching(/^Budget exceeded: image big\.png is 100\.00 KB, budget 100\.00 KB$/),
     ]);
+  });
+
+  test('counts linked stylesheets and inline <style> elements as CSS', () => {
+    const report = measure(dist, { root });
+    const css = (route: string) => report.pages.find((p) => p.route === route)!.css.map((c) => c.file);
+    expect(css('guide/a/')).toEqual(['assets/style-BBBBBBBB.css']);
+    expect(css('inline/')).toEqual(['<style> #1']);
   });
 });

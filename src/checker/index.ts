@@ -6,6 +6,7 @@ import { assess, worst } from './assess.ts';
 import { mustParse } from './compare-builds.ts';
 import { dedupe } from './dedupe.ts';
 import { todayIso } from './lifecycle.ts';
+import { MAX_INPUT_CHARS } from './limits.ts';
 import { findVersions } from './parse-input.ts';
 import { LINES } from './releases.ts';
 import type {
@@ -27,8 +28,7 @@ export { supportStatus } from './lifecycle.ts';
 export { compareBuilds, parseBuild, formatBuild } from './compare-builds.ts';
 export { EXSETUP_COMMAND } from './next-step.ts';
 
-/** Largest paste we read, in characters (about 2 MB of text); larger input is refused, not truncated. */
-export const MAX_INPUT_CHARS = 2_000_000;
+export { MAX_INPUT_CHARS } from './limits.ts';
 
 /** What we look for, for the "nothing found" message. */
 export const LOOKED_FOR: readonly string[] = [

@@ -3,11 +3,10 @@
  * `v1=` + base64url(deflate-raw(UTF-8 text)), using the browser's CompressionStream.
  */
 
-/**
- * Same as the checker's MAX_INPUT_CHARS (a unit test keeps them equal); not imported, so that
- * reading a share link does not load the whole checker core and its data.
- */
-export const SHARE_MAX_CHARS = 2_000_000;
+import { MAX_INPUT_CHARS } from '../checker/limits.ts';
+
+/** A share link never carries more than the checker reads. */
+export const SHARE_MAX_CHARS = MAX_INPUT_CHARS;
 
 export const SHARE_PREFIX = 'v1=';
 

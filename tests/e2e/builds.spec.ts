@@ -132,3 +132,25 @@ test('tables far from the screen are skipped until scrolled to, filtered or prin
   await page.emulateMedia({ media: 'print' });
   expect((await rendered()).every(Boolean)).toBe(true);
 });
+
+test('printed, every table fits an A4 page (718 px between default margins), statuses as symbols with a legend', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.goto('./builds/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText('In the tables: ✓ fixed, ✕ vulnerable')).toBeVisible();
+  await expect(page.locator('.builds-toc')).toBeHidden();
+  const tables = await page.evaluate(() =>
+    [...document.querySelectorAll('table.builds')].map((t) => ({
+      id: t.closest('.builds-cu')?.id,
+      fits: t.getBoundingClientRect().width <= (t.parentElement?.clientWidth ?? 0) + 0.5,
+    })),
+  );
+  expect(tables.length).toBeGreaterThan(60);
+  expect(tables.filter((t) => !t.fits)).toEqual([]);
+  // The word is still in the document; the paper shows the symbol.
+  const cell = page.locator('#exchange-2016-cu19 td.s-ok').first();
+  await expect(cell).toHaveText('✓ Fixed');
+  expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"✓"');
+});

@@ -10,7 +10,6 @@ type Loader = () => Promise<{ default: Component<any> }>;
 
 const LOADERS: Record<IslandName, Loader> = {
   checker: () => import('../lib/components/checker/Checker.svelte'),
-  'builds-filter': () => import('../lib/components/builds/BuildsFilter.svelte'),
 };
 
 export async function hydrateIslands(root: ParentNode): Promise<void> {

@@ -1,6 +1,5 @@
 import type { Component } from 'svelte';
 import Checker from '../lib/components/checker/Checker.svelte';
-import BuildsFilter from '../lib/components/builds/BuildsFilter.svelte';
 import type { IslandName } from './names.ts';
 
 export type { IslandName };
@@ -8,7 +7,6 @@ export type { IslandName };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each island declares its own props
 export const SERVER_ISLANDS: Record<IslandName, Component<any>> = {
   checker: Checker,
-  'builds-filter': BuildsFilter,
 };
 
 /** What Island.svelte renders on the server, before the island itself is rendered into it. */

@@ -32,7 +32,7 @@ export const BUDGETS = {
    * parts lazily if needed" — the 45 KB applies to what loads up front).
    */
   homeJsAfterCheck: 60 * KB,
-  /** JS on any other page with an island (the build list filter): the same ceiling as home. */
+  /** JS on any other page with an island (none today): the same ceiling as home. */
   islandPageJs: 45 * KB,
   /** JS on an article or any other page without islands. */
   pageJs: 5 * KB,

@@ -21,13 +21,20 @@ export function enhanceBuildsFilter(root: Document): void {
         .replace(/\s+/g, ' '),
     })));
 
-  let filtered = false;
+  const message = (phrase: string, shown: number): string =>
+    phrase === ''
+      ? `Showing all ${total} builds.`
+      : shown === 0
+        ? `No build matches “${input.value.trim()}”.`
+        : `${shown} of ${total} builds match.`;
+
   const apply = () => {
     // One phrase, spaces normalised: "2019 cu12" must not match a 2016 CU12 row released in 2019.
     const phrase = input.value.toLowerCase().trim().replace(/\s+/g, ' ');
-    if (phrase === '' && !filtered) return;
+    const page = root.documentElement.classList;
+    if (phrase === '' && !page.contains('builds-filtering')) return;
     // Lay out the rows that are left at once (builds.css skips off-screen tables otherwise).
-    root.documentElement.classList.toggle('builds-filtering', phrase !== '');
+    page.toggle('builds-filtering', phrase !== '');
     let shown = 0;
     for (const { row, text } of rows()) {
       const match = text.includes(phrase);
@@ -38,18 +45,11 @@ export function enhanceBuildsFilter(root: Document): void {
       block.hidden = !block.querySelector('tbody tr:not([hidden])');
     for (const section of root.querySelectorAll<HTMLElement>('.builds-product'))
       section.hidden = !section.querySelector('.builds-cu:not([hidden])');
-    filtered = phrase !== '';
-    const query = input.value.trim();
-    status.textContent =
-      phrase === ''
-        ? `Showing all ${total} builds.`
-        : shown === 0
-          ? `No build matches “${query}”.`
-          : `${shown} of ${total} builds match.`;
+    status.textContent = message(phrase, shown);
   };
 
   input.disabled = false;
-  status.textContent = `Showing all ${total} builds.`;
+  status.textContent = message('', total);
   input.addEventListener('input', apply);
   // A value the browser restored (back/forward) is applied too.
   if (input.value !== '') apply();

@@ -18,19 +18,19 @@ const page = (island = '') =>
 
 write(
   'src/islands/client.ts',
-  `const LOADERS = { checker: () => import('../lib/Checker.svelte'), 'builds-filter': () => import('../lib/BuildsFilter.svelte') };`,
+  `const LOADERS = { checker: () => import('../lib/Checker.svelte'), widget: () => import('../lib/Widget.svelte') };`,
 );
 write('dist/index.html', page('checker'));
 write('dist/guide/a/index.html', page());
-write('dist/builds/index.html', page('builds-filter'));
+write('dist/builds/index.html', page('widget'));
 write(
   'dist/assets/index-AAAAAAAA.js',
-  `import"./shared-CCCCCCCC.js";const l={checker:()=>import(\`./Checker-DDDDDDDD.js\`),b:()=>import(\`./BuildsFilter-EEEEEEEE.js\`)};import(\`./index-client-FFFFFFFF.js\`);`,
+  `import"./shared-CCCCCCCC.js";const l={checker:()=>import(\`./Checker-DDDDDDDD.js\`),b:()=>import(\`./Widget-EEEEEEEE.js\`)};import(\`./index-client-FFFFFFFF.js\`);`,
 );
 write('dist/assets/shared-CCCCCCCC.js', 'export const x=1;');
 write('dist/assets/Checker-DDDDDDDD.js', `import{a}from"./index-client-FFFFFFFF.js";import(\`./core-GGGGGGGG.js\`);`);
 write('dist/assets/core-GGGGGGGG.js', 'x'.repeat(1000));
-write('dist/assets/BuildsFilter-EEEEEEEE.js', `import{a}from"./index-client-FFFFFFFF.js";`);
+write('dist/assets/Widget-EEEEEEEE.js', `import{a}from"./index-client-FFFFFFFF.js";`);
 write('dist/assets/index-client-FFFFFFFF.js', 'export const a=1;');
 write('dist/assets/style-BBBBBBBB.css', 'body{}');
 write('dist/big.png', 'x'.repeat(BUDGETS.image + 1));
@@ -67,7 +67,7 @@ describe('budgets.js', () => {
     expect(home.jsLazy.map((j) => j.file)).toEqual(['assets/core-GGGGGGGG.js']);
     expect(home.jsLazyTotal).toBeGreaterThan(0);
     expect(files('builds/')).toEqual([
-      'assets/BuildsFilter-EEEEEEEE.js',
+      'assets/Widget-EEEEEEEE.js',
       'assets/index-AAAAAAAA.js',
       'assets/index-client-FFFFFFFF.js',
       'assets/shared-CCCCCCCC.js',

@@ -250,6 +250,29 @@ test.describe('many servers', () => {
     expectClean(seen);
   });
 
+  test('on a narrow screen each row is a card that names its cells; wide, the header row does', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('./');
+    await paste(page, '15.1.2176.9\n15.0.1497.2');
+    const first = page.locator('[data-row]').first();
+    const labels = first.locator('.cell-label');
+    await expect(labels).toHaveText(['ProxyLogon', 'Later exploited bugs', 'Support', 'Next step']);
+    for (const label of await labels.all()) await expect(label).toBeVisible();
+    // The card is one column: the ProxyLogon cell sits below the build cell, not beside it.
+    const [build, proxyLogon] = await Promise.all(
+      [1, 2].map((i) =>
+        first
+          .locator('td')
+          .nth(i - 1)
+          .boundingBox(),
+      ),
+    );
+    expect(proxyLogon!.y).toBeGreaterThan(build!.y + build!.height - 1);
+    await expect(first.locator('.next-cell')).toContainText(/Install 15\.1\.\d+\.\d+ \(KB\d+\)/);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const label of await labels.all()) await expect(label).toBeHidden();
+  });
+
   test('CSV download: UTF-8 BOM, RFC 4180, formula cells neutralised', async ({ page }) => {
     await page.goto('./');
     await paste(page, '=HYPERLINK("http://evil","x") 15.1.2176.2\n"EX02, main" @ 15.2.1118.7');

@@ -30,6 +30,26 @@ const ADV = /Version (\d{1,2})\.(\d{1,2}) \(Build (\d{1,5})\.(\d{1,4})\)/g;
 const PRODUCT = /\bExchange(?: Server)? (2010|2013|2016|2019|SE)\b/gi;
 const NAME_LINE =
   /^\s*(?:Name|Server|Server ?Name|PSComputerName|ComputerName|Identity)\s*:\s*([A-Za-z0-9][A-Za-z0-9._-]{0,62})\s*$/i;
+/**
+ * A line that is only a server's name and its build, in either order, as lists and CSV exports give
+ * them: "EX01 15.1.2176.9", "EX01,15.1.2176.9", "\"ex01.contoso.local\";\"15.1.2176.9\"", "15.1.2176.9 | EX01".
+ */
+const NAME_THEN_BUILD =
+  /^\s*"?([A-Za-z][\w.-]{0,62})"?(?:\s*[,;|\t]\s*|\s+)"?(\d{1,2}\.\d{1,2}\.\d{1,5}(?:\.\d{1,4})?)"?\s*$/;
+const BUILD_THEN_NAME =
+  /^\s*"?(\d{1,2}\.\d{1,2}\.\d{1,5}(?:\.\d{1,4})?)"?(?:\s*[,;|\t]\s*|\s+)"?([A-Za-z][\w.-]{0,62})"?\s*$/;
+/** Words and labels that stand next to a build without being a server's name. */
+const NOT_A_NAME =
+  /^(?:(?:admindisplay|product|file|exchange|x-owa-)?version|build(?:number)?|exchange.*|exsetup(?:\.exe)?|owa|ecp|server(?:name)?|name|identity|ip|host(?:name)?|(?:ps)?computer(?:name)?|machine|ver|v|value|installed|current|latest|target|release|update|patched|unpatched|vulnerable|fixed|microsoft|outlook|windows|product|(?:cu|sp|su|rtm|kb|hu)\d*|[a-z]{3}\d{2}(?:su|hu)(?:v\d+)?)$/i;
+
+/** The server name on a "name and build only" line, or null. */
+function pairedName(lineText: string): string | null {
+  if (lineText.length > 120) return null;
+  const m = NAME_THEN_BUILD.exec(lineText);
+  const name = m ? m[1] : BUILD_THEN_NAME.exec(lineText)?.[2];
+  return name && !NOT_A_NAME.test(name) && !name.endsWith('.') ? name : null;
+}
+
 const TABLE_HEADER = /^\s*[A-Za-z]+(?:\s+[A-Za-z]+){1,12}\s*$/; // words only: no ':' and no digits
 const DASHES = /^[\s-]+$/;
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -121,7 +141,7 @@ const buildKey = (b: Build, parts: 3 | 4) => `${b[0]}.${b[1]}.${b[2]}.${b[3]}/${
 /**
  * All Exchange versions in `text`, in input order (by span), before de-duplication of repeated mentions.
  *
- * @example findVersions('EX01 15.1.2176.9')[0]?.format // 'build'
+ * @example findVersions('EX01 15.1.2176.9')[0]?.serverName // 'EX01'
  */
 export function findVersions(text: string): RawFinding[] {
   const out: RawFinding[] = [];
@@ -188,8 +208,9 @@ function scanLine(
   let validName: string | null | undefined;
   const serverOfLine = (): string | null => {
     if (validName !== undefined) return validName;
-    const tokens = table?.nameColumn ? lineText.trim().split(/\s+/) : null;
-    const tableName = tokens ? ((table?.nameColumn === 'first' ? tokens[0] : tokens.at(-1)) ?? null) : null;
+    if (!table) return (validName = pairedName(lineText));
+    const tokens = table.nameColumn ? lineText.trim().split(/\s+/) : null;
+    const tableName = tokens ? ((table.nameColumn === 'first' ? tokens[0] : tokens.at(-1)) ?? null) : null;
     return (validName = tableName && /^[A-Za-z][A-Za-z0-9._-]{0,62}$/.test(tableName) ? tableName : null);
   };
   let shortExcerpt: string | undefined; // lines up to 200 characters are shown whole (trimmed)

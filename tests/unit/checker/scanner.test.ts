@@ -38,3 +38,49 @@ describe('scanner', () => {
     expect(pick('..15.1.2176.9..')).toEqual([['15.1.2176.9', 'build', null]]);
   });
 });
+
+describe('server names on lines that hold only a name and a build', () => {
+  const names = (text: string) => checkText(text).map((f) => [f.build, f.serverName]);
+  test('name then build, or build then name, separated by spaces, a tab, comma, semicolon or pipe, quoted or not', () => {
+    expect(names('EX01 15.1.2176.9\nEX02\t15.1.2176.9\nex03.contoso.local,15.2.1118.7')).toEqual([
+      ['15.1.2176.9', 'EX01'],
+      ['15.1.2176.9', 'EX02'],
+      ['15.2.1118.7', 'ex03.contoso.local'],
+    ]);
+    expect(names('"MBX-01";"15.01.2176.009"\n15.2.1118.7 | EX04')).toEqual([
+      ['15.1.2176.9', 'MBX-01'],
+      ['15.2.1118.7', 'EX04'],
+    ]);
+    // A CSV export: the header has no build, so only the data rows count.
+    expect(names('Server,Version\r\nEX01,15.1.2176.9\r\nEX02,15.1.2176.9')).toEqual([
+      ['15.1.2176.9', 'EX01'],
+      ['15.1.2176.9', 'EX02'],
+    ]);
+  });
+  test('labels, update names and words next to a build are not names', () => {
+    for (const word of [
+      'Version',
+      'ProductVersion',
+      'Build',
+      'Exchange2016',
+      'ExSetup.exe',
+      'Server',
+      'CU19',
+      'Mar21SU',
+      'KB5000871',
+      'host',
+    ])
+      expect(names(`${word} 15.1.2176.9`), word).toEqual([['15.1.2176.9', null]]);
+  });
+  test('only a whole line of name and build gives a name; glued, colon-separated or longer lines do not', () => {
+    for (const text of ['EX15.1.2176.9', 'EX01: 15.1.2176.9', 'EX01 runs 15.1.2176.9', 'EX01 15.1.2176.9 EX02'])
+      expect(
+        names(text).filter(([, name]) => name !== null),
+        text,
+      ).toEqual([]);
+    expect(names('EX01 runs 15.1.2176.9')).toEqual([['15.1.2176.9', null]]);
+  });
+  test('a name from a "Name : X" line is kept', () => {
+    expect(names('Name : EX09\nAdminDisplayVersion : Version 15.1 (Build 2176.2)')).toEqual([['15.1.2176.2', 'EX09']]);
+  });
+});

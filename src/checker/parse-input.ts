@@ -30,17 +30,20 @@ const ADV = /Version (\d{1,2})\.(\d{1,2}) \(Build (\d{1,5})\.(\d{1,4})\)/g;
 const PRODUCT = /\bExchange(?: Server)? (2010|2013|2016|2019|SE)\b/gi;
 const NAME_LINE =
   /^\s*(?:Name|Server|Server ?Name|PSComputerName|ComputerName|Identity)\s*:\s*([A-Za-z0-9][A-Za-z0-9._-]{0,62})\s*$/i;
+/** A server name: a host name or FQDN label, as PowerShell and inventories print it. */
+const HOST = String.raw`[A-Za-z][\w.-]{0,62}`;
+const SERVER_NAME = new RegExp(`^${HOST}$`);
+const BUILD_TEXT = String.raw`\d{1,2}\.\d{1,2}\.\d{1,5}(?:\.\d{1,4})?`;
+const PAIR_SEPARATOR = String.raw`"?(?:\s*[,;|\t]\s*|\s+)"?`;
 /**
  * A line that is only a server's name and its build, in either order, as lists and CSV exports give
  * them: "EX01 15.1.2176.9", "EX01,15.1.2176.9", "\"ex01.contoso.local\";\"15.1.2176.9\"", "15.1.2176.9 | EX01".
  */
-const NAME_THEN_BUILD =
-  /^\s*"?([A-Za-z][\w.-]{0,62})"?(?:\s*[,;|\t]\s*|\s+)"?(\d{1,2}\.\d{1,2}\.\d{1,5}(?:\.\d{1,4})?)"?\s*$/;
-const BUILD_THEN_NAME =
-  /^\s*"?(\d{1,2}\.\d{1,2}\.\d{1,5}(?:\.\d{1,4})?)"?(?:\s*[,;|\t]\s*|\s+)"?([A-Za-z][\w.-]{0,62})"?\s*$/;
+const NAME_THEN_BUILD = new RegExp(String.raw`^\s*"?(${HOST})${PAIR_SEPARATOR}(${BUILD_TEXT})"?\s*$`);
+const BUILD_THEN_NAME = new RegExp(String.raw`^\s*"?(${BUILD_TEXT})${PAIR_SEPARATOR}(${HOST})"?\s*$`);
 /** Words and labels that stand next to a build without being a server's name. */
 const NOT_A_NAME =
-  /^(?:(?:admindisplay|product|file|exchange|x-owa-)?version|build(?:number)?|exchange.*|exsetup(?:\.exe)?|owa|ecp|server(?:name)?|name|identity|ip|host(?:name)?|(?:ps)?computer(?:name)?|machine|ver|v|value|installed|current|latest|target|release|update|patched|unpatched|vulnerable|fixed|microsoft|outlook|windows|product|(?:cu|sp|su|rtm|kb|hu)\d*|[a-z]{3}\d{2}(?:su|hu)(?:v\d+)?)$/i;
+  /^(?:(?:admindisplay|product|file|x-owa-)?version|build(?:number)?|exchange.*|exsetup(?:\.exe)?|owa|ecp|server(?:name)?|name|identity|ip|host(?:name)?|(?:ps)?computer(?:name)?|machine|ver|v|value|installed|current|latest|target|release|update|patched|unpatched|vulnerable|fixed|microsoft|outlook|windows|product|(?:cu|sp|su|rtm|kb|hu)\d*|[a-z]{3}\d{2}(?:su|hu)(?:v\d+)?)$/i;
 
 /** The server name on a "name and build only" line, or null. */
 function pairedName(lineText: string): string | null {
@@ -211,7 +214,7 @@ function scanLine(
     if (!table) return (validName = pairedName(lineText));
     const tokens = table.nameColumn ? lineText.trim().split(/\s+/) : null;
     const tableName = tokens ? ((table.nameColumn === 'first' ? tokens[0] : tokens.at(-1)) ?? null) : null;
-    return (validName = tableName && /^[A-Za-z][A-Za-z0-9._-]{0,62}$/.test(tableName) ? tableName : null);
+    return (validName = tableName && SERVER_NAME.test(tableName) ? tableName : null);
   };
   let shortExcerpt: string | undefined; // lines up to 200 characters are shown whole (trimmed)
   const excerptOf = (start: number, stop: number): string =>

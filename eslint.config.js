@@ -14,7 +14,6 @@ export default ts.config(
   prettier,
   ...svelte.configs.prettier,
   {
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
@@ -29,9 +28,23 @@ export default ts.config(
       'svelte/no-navigation-without-resolve': 'off',
     },
   },
+  // Globals per place the code runs, as in the tsconfigs: browser code has no Node globals, build
+  // code no browser globals; tests and the browser-driving quality scripts have both.
   {
-    // The checker core must stay pure: no DOM, no network, no storage.
-    files: ['src/checker/**/*.ts'],
+    files: ['src/client/**', 'src/lib/**', 'src/pages/**'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['src/server/**', 'scripts/**', '*.config.{js,ts}', '.htmlvalidate.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['tests/**', 'bench/**', 'scripts/quality/**', 'playwright.config.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    // The pure cores and the modules both sides share: no DOM, no network, no storage, no Node.
+    files: ['src/checker/**/*.ts', 'src/shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'fetch', 'XMLHttpRequest', 'localStorage', 'navigator'],

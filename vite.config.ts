@@ -17,6 +17,9 @@ export default defineConfig({
     // styles must not depend on which islands a page hydrates.
     cssCodeSplit: false,
     assetsInlineLimit: 0,
+    // dist/.vite/manifest.json: which chunk each module became and what it imports, read by the
+    // budgets script to count each page's JavaScript without parsing built code.
+    manifest: true,
     // Every browser the site supports has <link rel="modulepreload">; the polyfill only costs
     // main-thread time on load.
     modulePreload: { polyfill: false },

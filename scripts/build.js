@@ -16,7 +16,7 @@ const ssrDir = `${outDir}-ssr`;
 await build({ logLevel: 'warn', build: { outDir } });
 await build({
   logLevel: 'warn',
-  build: { ssr: 'src/entry-server.ts', outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
+  build: { ssr: 'src/server/entry-server.ts', outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
 });
 const routes = await prerender({ base: normaliseBase(process.env.BASE_PATH), dist: outDir, ssrDir });
 console.log(

@@ -65,7 +65,7 @@ export async function prerender({
   dist = join(root, 'dist'),
   ssrDir = join(root, 'dist-ssr'),
 } = {}) {
-  /** @type {typeof import('../src/entry-server.ts')} */
+  /** @type {typeof import('../src/server/entry-server.ts')} */
   const entry = await import(pathToFileURL(join(ssrDir, 'entry-server.js')).href);
   const { html: template, inlined } = inlineStylesheets(readFileSync(join(dist, 'index.html'), 'utf8'), dist, base);
   const site = absoluteBase(base, siteUrl);

@@ -3,23 +3,7 @@
  * A bad file stops the build with a message that names the file and the field.
  */
 import { parse as parseYaml } from 'yaml';
-
-export type Audience = 'owner' | 'it' | 'all';
-export const AUDIENCES: readonly Audience[] = ['owner', 'it', 'all'];
-
-export interface Source {
-  title: string;
-  url: string;
-}
-
-export interface FrontMatter {
-  title: string;
-  description: string;
-  audience: Audience;
-  /** ISO date, YYYY-MM-DD */
-  updated: string;
-  sources: Source[];
-}
+import { AUDIENCES, type Audience, type Citation, type FrontMatter } from '../../src/shared/content/types.ts';
 
 export class ContentError extends Error {
   constructor(file: string, field: string, problem: string) {
@@ -87,7 +71,7 @@ export function validateFrontMatter(file: string, data: unknown): FrontMatter {
   if (!Array.isArray(rawSources) || rawSources.length === 0) {
     throw new ContentError(file, 'sources', 'must be a non-empty list of { title, url }');
   }
-  const sources = rawSources.map((entry, index): Source => {
+  const sources = rawSources.map((entry, index): Citation => {
     const field = `sources[${index}]`;
     if (typeof entry !== 'object' || entry === null) throw new ContentError(file, field, 'must be { title, url }');
     const item = entry as Record<string, unknown>;

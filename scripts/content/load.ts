@@ -4,19 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContentError, splitFrontMatter, validateFrontMatter, type FrontMatter } from './front-matter.ts';
-import type { MarkdownRenderer, TocEntry } from './markdown.ts';
-
-export interface Article extends FrontMatter {
-  slug: string;
-  order: number;
-  file: string;
-  html: string;
-  toc: TocEntry[];
-  ids: string[];
-  words: number;
-  readingMinutes: number;
-}
+import type { Article } from '../../src/shared/content/types.ts';
+import { ContentError, splitFrontMatter, validateFrontMatter } from './front-matter.ts';
+import type { MarkdownRenderer } from './markdown.ts';
 
 const ARTICLE_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 /** A table of contents helps once an article is this long. */

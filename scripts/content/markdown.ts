@@ -7,12 +7,8 @@ import GithubSlugger from 'github-slugger';
 import { Marked, type Tokens } from 'marked';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { transformerStyleToClass } from '@shikijs/transformers';
-
-export interface TocEntry {
-  depth: 2 | 3;
-  id: string;
-  text: string;
-}
+import type { TocEntry } from '../../src/shared/content/types.ts';
+import { escapeHtml } from '../../src/shared/html.ts';
 
 export interface RenderedMarkdown {
   html: string;
@@ -29,9 +25,6 @@ export interface MarkdownRenderer {
 }
 
 const LANGUAGES = ['powershell', 'bash', 'json', 'http', 'html', 'xml', 'csv', 'text'] as const;
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const stripTags = (html: string): string =>
   html

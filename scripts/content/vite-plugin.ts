@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { createMarkdownRenderer } from './markdown.ts';
-import { loadArticles, loadPage, type Article } from './load.ts';
+import type { Article } from '../../src/shared/content/types.ts';
+import { loadArticles, loadPage } from './load.ts';
 
 const CONTENT_ID = 'virtual:content';
 const CSS_ID = 'virtual:code.css';
@@ -82,7 +83,7 @@ export function contentPlugin(root: string, base: string): Plugin {
           if (req.method !== 'GET' || !url.startsWith(base)) return next();
           try {
             const template = await server.transformIndexHtml(url, readFileSync(resolve(root, 'index.html'), 'utf8'));
-            const entry = (await server.ssrLoadModule('/src/entry-server.ts')) as typeof import('../../src/entry-server.ts');
+            const entry = (await server.ssrLoadModule('/src/server/entry-server.ts')) as typeof import('../../src/server/entry-server.ts');
             const route = decodeURIComponent(url.slice(base.length));
             const page = await entry.renderDocument(template, entry.routeExists(route) ? route : '404.html', { dev: true });
             res.statusCode = entry.routeExists(route) ? 200 : 404;

@@ -5,7 +5,8 @@
  * a script this file did not count for it.
  *
  * For each built HTML page it counts, gzip -9:
- *   - JS: the page's module scripts and modulepreloads, plus every chunk they import statically;
+ *   - JS: the page's module scripts and modulepreloads, plus every chunk they import statically
+ *     (the import graph comes from Vite's build manifest, dist/.vite/manifest.json);
  *     on a page with islands, also the chunks loaded dynamically for those islands (the island's
  *     own chunk, the shared runtime chunks and everything they import, statically or dynamically);
  *   - CSS: the stylesheets the page links and its <style> elements (the build inlines the site's
@@ -24,12 +25,12 @@ import { gzipSync } from 'node:zlib';
 const KB = 1024;
 /** Budgets in bytes (gzip unless noted). */
 export const BUDGETS = {
-  /** JS the home page loads before the first check: entry, Svelte runtime, the checker island. */
+  /** JS the home page loads before the first check: entry, Svelte runtime, the paste-check island. */
   homeJs: 45 * KB,
   /**
    * Home JS once the first check has run: the above plus the lazily loaded checker core, its build
-   * and vulnerability data and the results UI (issue: "≤ 45 KB including data; load data and heavy
-   * parts lazily if needed" — the 45 KB applies to what loads up front).
+   * and vulnerability data and the results UI. The 45 KB above applies to what loads up front; the
+   * data and heavy parts load lazily, on first use.
    */
   homeJsAfterCheck: 60 * KB,
   /** JS on any other page with an island (none today): the same ceiling as home. */
@@ -57,43 +58,33 @@ function walk(dir) {
 }
 
 /**
- * Relative module specifiers a built chunk imports.
- * @param {string} code
- * @returns {{ static: string[], dynamic: string[] }}
+ * @typedef {{ file: string, src?: string, isEntry?: boolean, isDynamicEntry?: boolean,
+ *   imports?: string[], dynamicImports?: string[] }} ManifestChunk
  */
-export function chunkImports(code) {
-  const stat = [
-    ...code.matchAll(
-      /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`](\.{1,2}\/[^"'`\s]+?\.js)["'`]/g,
-    ),
-  ].map((m) => /** @type {string} */ (m[1]));
-  const dynamic = [...code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`\s]+?\.js)["'`]\s*\)/g)].map(
-    (m) => /** @type {string} */ (m[1]),
-  );
-  return { static: [...new Set(stat)], dynamic: [...new Set(dynamic)] };
+
+/**
+ * Vite's build manifest (dist/.vite/manifest.json, `build.manifest: true`): every chunk, keyed by
+ * its source module, with what it imports statically and dynamically.
+ * @param {string} dist
+ * @returns {Record<string, ManifestChunk>}
+ */
+export function readManifest(dist) {
+  const file = join(dist, '.vite/manifest.json');
+  if (!existsSync(file)) throw new Error(`${file} not found: the build must set build.manifest (vite.config.ts)`);
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 /**
- * Island name -> component file base name ("checker" -> "Checker"), read from the client loader
- * table in src/islands/client.ts, so an island's chunk (Checker-<hash>.js) counts only on pages
- * that have that island.
- * @param {string} root
- * @returns {Map<string, string>}
+ * The island a chunk holds, if any: islands are Svelte components loaded dynamically, named in
+ * kebab case after their file (src/shared/islands.ts): PasteCheck.svelte → "paste-check".
+ * @param {ManifestChunk} chunk
  */
-export function islandComponents(root) {
-  const file = join(root, 'src/islands/client.ts');
-  const map = new Map();
-  if (!existsSync(file)) return map;
-  const source = readFileSync(file, 'utf8');
-  for (const m of source.matchAll(
-    /['"]?([a-z][a-z0-9-]*)['"]?\s*:\s*\(\)\s*=>\s*import\(\s*['"][^'"]*\/([^/'"]+)\.svelte['"]/g,
-  ))
-    map.set(m[1], m[2]);
-  return map;
+export function islandOf(chunk) {
+  if (!chunk.isDynamicEntry || !chunk.src?.endsWith('.svelte')) return null;
+  return basename(chunk.src, '.svelte')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
 }
-
-/** "Checker-D3ByQY1A.js" -> "Checker" (Vite's [name]-[hash].js). @param {string} file */
-const chunkName = (file) => basename(file, '.js').replace(/-[A-Za-z0-9_-]{8}$/, '');
 
 /**
  * @typedef {{ file: string, gzip: number }} Sized
@@ -105,10 +96,9 @@ const chunkName = (file) => basename(file, '.js').replace(/-[A-Za-z0-9_-]{8}$/, 
 /**
  * Measures every page in dist/.
  * @param {string} dist
- * @param {{ root?: string }} [options]
  * @returns {Report}
  */
-export function measure(dist, { root = resolve(dist, '..') } = {}) {
+export function measure(dist) {
   if (!existsSync(join(dist, 'index.html')))
     throw new Error(`${dist}/index.html not found: build first (npm run build:test)`);
   const files = walk(dist);
@@ -116,8 +106,14 @@ export function measure(dist, { root = resolve(dist, '..') } = {}) {
   const home = readFileSync(join(dist, 'index.html'), 'utf8');
   const entrySrc = /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(home)?.[1] ?? '/';
   const base = entrySrc.includes('assets/') ? entrySrc.slice(0, entrySrc.indexOf('assets/')) : '/';
-  const islands = islandComponents(root);
-  const islandChunkNames = new Set(islands.values());
+  const manifest = readManifest(dist);
+  /** Built file (absolute) -> its manifest chunk. */
+  const chunks = new Map(Object.values(manifest).map((c) => [join(dist, c.file), c]));
+  const fileOf = (/** @type {string} */ key) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`the manifest names ${key} as an import but has no chunk for it`);
+    return join(dist, chunk.file);
+  };
 
   /** URL path on the site -> file in dist. @param {string} url */
   const toFile = (url) => {
@@ -125,22 +121,19 @@ export function measure(dist, { root = resolve(dist, '..') } = {}) {
     if (!path.startsWith(base)) throw new Error(`${url} is not under the base ${base}`);
     return join(dist, path.slice(base.length));
   };
-  /** @type {Map<string, { static: string[], dynamic: string[] }>} */
-  const graph = new Map();
   /** @param {string} file */
   const importsOf = (file) => {
-    let entry = graph.get(file);
-    if (!entry) {
-      const found = chunkImports(readFileSync(file, 'utf8'));
-      const abs = (/** @type {string} */ s) => resolve(file, '..', s);
-      entry = { static: found.static.map(abs), dynamic: found.dynamic.map(abs) };
-      for (const f of [...entry.static, ...entry.dynamic])
-        if (!existsSync(f))
-          throw new Error(`${relative(dist, file)} imports ${relative(dist, f)}, which is not in dist/`);
-      graph.set(file, entry);
-    }
-    return entry;
+    const chunk = chunks.get(file);
+    if (!chunk) throw new Error(`${relative(dist, file)} is loaded by a page but is not in the build manifest`);
+    return { static: (chunk.imports ?? []).map(fileOf), dynamic: (chunk.dynamicImports ?? []).map(fileOf) };
   };
+  const islandChunks = new Map(
+    [...chunks].flatMap(([file, chunk]) => {
+      const island = islandOf(chunk);
+      return island ? [[file, island]] : [];
+    }),
+  );
+  const knownIslands = new Set(islandChunks.values());
   /** @type {Map<string, number>} */
   const sizes = new Map();
   const size = (/** @type {string} */ file) => {
@@ -154,7 +147,9 @@ export function measure(dist, { root = resolve(dist, '..') } = {}) {
     const page = relative(dist, file).split('\\').join('/');
     const route = page === 'index.html' ? '' : page.replace(/index\.html$/, '');
     const pageIslands = [...html.matchAll(/data-island="([a-z0-9-]+)"/g)].map((m) => /** @type {string} */ (m[1]));
-    const wanted = new Set(pageIslands.map((name) => islands.get(name) ?? name));
+    for (const name of pageIslands)
+      if (!knownIslands.has(name))
+        throw new Error(`${page} has island "${name}", but no chunk in the manifest holds it`);
     const roots = [
       ...[...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => toFile(m[1] ?? '')),
       ...[...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => toFile(m[1] ?? '')),
@@ -177,10 +172,10 @@ export function measure(dist, { root = resolve(dist, '..') } = {}) {
         // Island chunks load only on pages with that island; other lazy chunks (the Svelte
         // runtime) only on pages with any island; what an island itself imports lazily loads on
         // first use and is counted separately (see BUDGETS.homeJsAfterCheck).
-        const name = chunkName(d);
+        const island = islandChunks.get(d);
         if (followDynamic) visit(d, true, true);
-        else if (pageIslands.length > 0 && (!islandChunkNames.has(name) || wanted.has(name)))
-          visit(d, islandChunkNames.has(name), lazy);
+        else if (pageIslands.length > 0 && (!island || pageIslands.includes(island)))
+          visit(d, island !== undefined, lazy);
       }
     };
     for (const r of roots) visit(r, false, false);

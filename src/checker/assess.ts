@@ -4,7 +4,7 @@
  * Never answers "fixed" unless every possible build is fixed.
  */
 import { compareBuilds, formatBuild, mustParse, type Build } from './compare-builds.ts';
-import { supportStatus } from './lifecycle.ts';
+import { endOfSupportDate, releaseDate } from './lifecycle.ts';
 import { evaluateRange, type RangeVerdict } from './ranges.ts';
 import { releaseByBuild, type Line } from './releases.ts';
 import type {
@@ -18,7 +18,7 @@ import type {
   Product,
 } from './types.ts';
 import { FAMILIES, VULNERABILITIES, type Vulnerability } from './vulnerabilities.ts';
-import lifecycleJson from '../data/lifecycle.json';
+import { worst } from './status.ts';
 
 /** What is known about the build: exactly `lo`, or anything from `lo` to `hi` on the same line. */
 export interface BuildBounds {
@@ -35,11 +35,12 @@ export interface Assessment {
   families: FamilyResult[];
   proxyLogon: FamilyStatus;
   overall: FamilyStatus;
+  /** Worst status of the families after ProxyLogon. */
+  laterStatus: FamilyStatus;
+  /** Names of the later families still open, e.g. `['ProxyNotShell']`. */
+  laterVulnerable: string[];
   exposedFamilies: FamilyId[];
 }
-
-const RELEASED = new Map(lifecycleJson.products.map((p) => [p.product, p.released]));
-const EOS = new Map(lifecycleJson.products.map((p) => [p.product, p.endOfSupport]));
 
 function fixedIn(build: string | null): FixedIn | null {
   if (!build) return null;
@@ -51,7 +52,7 @@ function baseFix(line: Line): FixedIn {
   return { build: line.base.build, update: null, kb: line.base.kb, kbUrl: line.base.kbUrl, release: line.base };
 }
 
-type Partial = {
+type CveOutcome = {
   status: CveStatus;
   reason: CveReason;
   fixedIn: FixedIn | null;
@@ -60,14 +61,14 @@ type Partial = {
   exposed: boolean;
 };
 
-function fromVerdict(v: RangeVerdict, fixed: string | null, line: Line): Pick<Partial, 'status' | 'reason'> {
+function fromVerdict(v: RangeVerdict, fixed: string | null, line: Line): Pick<CveOutcome, 'status' | 'reason'> {
   if (v === 'disputed') return { status: 'unknown', reason: 'disputed-build' };
   if (v === 'affected') return { status: 'vulnerable', reason: fixed ? 'update-missing' : 'never-fixed-on-line' };
   return { status: 'fixed', reason: fixed === line.base.build ? 'shipped-with-fix' : 'fixed-by-update' };
 }
 
 /** The verdict for one CVE. */
-function assessOne(v: Vulnerability, b: BuildBounds): Partial {
+function assessOne(v: Vulnerability, b: BuildBounds): CveOutcome {
   const { product, line } = b;
   const none = { fixedIn: null, never: false, note: null };
   if (product === null) return { ...none, status: 'not-affected', reason: 'exchange-online', exposed: false };
@@ -76,8 +77,8 @@ function assessOne(v: Vulnerability, b: BuildBounds): Partial {
   if (!v.products.has(product)) {
     // Not listed for this product: a product released after the CVE shipped with the fix (Exchange SE);
     // one already out of support when the CVE came out was simply not assessed by Microsoft.
-    const released = RELEASED.get(product) ?? '';
-    const eos = EOS.get(product) ?? null;
+    const released = releaseDate(product) ?? '';
+    const eos = endOfSupportDate(product);
     if (released > v.published)
       return {
         ...none,
@@ -130,15 +131,7 @@ function assessOne(v: Vulnerability, b: BuildBounds): Partial {
   };
 }
 
-const RANK: Record<FamilyStatus, number> = { vulnerable: 3, unknown: 2, patched: 1, 'not-affected': 0 };
 const toFamily = (s: CveStatus): FamilyStatus => (s === 'fixed' ? 'patched' : s);
-
-/** Worst of several statuses: vulnerable > unknown > patched > not-affected. */
-export function worst(statuses: readonly FamilyStatus[]): FamilyStatus {
-  let w: FamilyStatus = 'not-affected';
-  for (const s of statuses) if (RANK[s] > RANK[w]) w = s;
-  return w;
-}
 
 function maxFix(list: readonly CveResult[]): FixedIn | null {
   let best: FixedIn | null = null;
@@ -193,16 +186,17 @@ export function assess(b: BuildBounds): Assessment {
     };
   });
   const proxyLogon = families.find((f) => f.id === 'proxylogon')?.status ?? 'unknown';
+  const later = families.filter((f) => f.id !== 'proxylogon');
   const result: Assessment = {
     cves,
     families,
     proxyLogon: b.product === null ? 'not-affected' : proxyLogon,
     overall: worst(families.map((f) => f.status)),
+    laterStatus: worst(later.map((f) => f.status)),
+    laterVulnerable: later.filter((f) => f.status === 'vulnerable').map((f) => f.name),
     exposedFamilies: FAMILIES.map((f) => f.id).filter((id) => exposedSet.has(id)),
   };
   if (cache.size > 10_000) cache.clear();
   cache.set(key, result);
   return result;
 }
-
-export { supportStatus };

@@ -2,7 +2,8 @@
  * Public entry of the checker core. Pure TypeScript: no DOM, no network, no Svelte.
  * See README.md in this folder for formats, semantics and how to add a new update.
  */
-import { assess, worst } from './assess.ts';
+import { assess } from './assess.ts';
+import { worst } from './status.ts';
 import { mustParse } from './compare-builds.ts';
 import { dedupe } from './dedupe.ts';
 import { todayIso } from './lifecycle.ts';
@@ -23,8 +24,11 @@ import { toFinding } from './verdict.ts';
 export { allConflicts } from './verdict.ts';
 
 export type * from './types.ts';
-export { DATA_AS_OF, DATA_AS_OF_CONFIRMED, lineAnchor } from './releases.ts';
+export { DATA_AS_OF, lineAnchor } from './releases.ts';
+export { FAMILIES, type Family } from './vulnerabilities.ts';
 export { supportStatus } from './lifecycle.ts';
+export { shortProductName } from './short-name.ts';
+export { STATUS_ORDER, statusRank, supportRank, worst } from './status.ts';
 export { compareBuilds, parseBuild, formatBuild } from './compare-builds.ts';
 export { EXSETUP_COMMAND } from './next-step.ts';
 
@@ -40,6 +44,10 @@ export const LOOKED_FOR: readonly string[] = [
   'a Received: e-mail header with "Microsoft SMTP Server … id 15.x.y.z"',
   'a product name such as "Exchange 2016 CU19" or "Exchange Server 2019 CU12 Nov22SU"',
 ];
+
+/** What the page says when the checker fails (status `error`). */
+export const ERROR_MESSAGE =
+  'Something went wrong reading this text — nothing was sent anywhere; please report it with the text.';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NON_BLANK = /\S/; // same whitespace as trim(), without copying the text
@@ -71,9 +79,15 @@ export function analyse(text: string, options: AnalyseOptions = {}): CheckResult
       };
     const n = findings.length;
     return { status: 'ok', message: n === 1 ? 'Found 1 Exchange version.' : `Found ${n} Exchange versions.`, findings };
-  } catch {
-    // Defensive: the parser is fuzzed never to throw, but a UI must never crash on a paste.
-    return { status: 'none-found', message: 'We could not read that text.', findings: [], lookedFor: [...LOOKED_FOR] };
+  } catch (error) {
+    // The parser is fuzzed never to throw. If it does, say so plainly instead of "nothing found",
+    // which would read as a reassuring answer; the page logs `detail`.
+    return {
+      status: 'error',
+      message: ERROR_MESSAGE,
+      findings: [],
+      detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
   }
 }
 

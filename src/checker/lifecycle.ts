@@ -4,6 +4,7 @@
  * Dates: src/data/lifecycle.json (endoflife.date, Microsoft's ESU announcements).
  */
 import lifecycleJson from '../data/lifecycle.json';
+import { shortProductName } from './short-name.ts';
 import type { LifecycleResult, Product } from './types.ts';
 
 interface LifecycleRow {
@@ -38,6 +39,16 @@ export function humanDate(iso: string): string {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
+/** The product's release date (ISO), or `null` when not in the data. */
+export function releaseDate(product: Product): string | null {
+  return ROWS.get(product)?.released ?? null;
+}
+
+/** The product's end of mainstream support (ISO), or `null` under the Modern Lifecycle Policy. */
+export function endOfSupportDate(product: Product): string | null {
+  return ROWS.get(product)?.endOfSupport ?? null;
+}
+
 /** Today's date as ISO `YYYY-MM-DD` (UTC), read at call time. */
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -52,7 +63,7 @@ export function todayIso(): string {
 export function supportStatus(product: Product, isoDate: string): LifecycleResult | null {
   const row = ROWS.get(product);
   if (!row || !ISO_DATE.test(isoDate)) return null;
-  const short = product.replace('Exchange Server ', 'Exchange ');
+  const short = shortProductName(product);
   const base = { released: row.released, endOfSupport: row.endOfSupport, esuEnd: row.esuEnd, asOf: isoDate };
   if (row.policy === 'modern' || row.endOfSupport === null)
     return {

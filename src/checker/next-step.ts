@@ -2,12 +2,13 @@
  * What to do next, twice: one plain sentence for a business owner, exact builds/KBs for IT staff.
  */
 import { compareBuilds, mustParse } from './compare-builds.ts';
+import { shortProductName } from './short-name.ts';
 import { linesOf, type Line } from './releases.ts';
 import type { FamilyStatus, LifecycleResult, NextStep, Product, Release } from './types.ts';
 
 export const EXSETUP_COMMAND = 'Get-Command ExSetup.exe | ForEach-Object { $_.FileVersionInfo }';
 
-const short = (p: Product) => p.replace('Exchange Server ', 'Exchange ');
+const short = shortProductName;
 const kbPart = (r: Release) => (r.kb ? `, ${r.kb}` : '');
 /**
  * The update we recommend is the newest one a Microsoft-maintained source confirms: a build known

@@ -49,9 +49,16 @@ export const PRODUCTS: readonly Product[] = [
 const SOURCES: Record<string, Source> = {};
 for (const [id, s] of Object.entries(sourcesJson.sources)) SOURCES[id] = { id, ...s };
 
-/** Resolve source ids from the data; unknown ids are a data error caught by the data test. */
+/**
+ * Resolve source ids from the data. An unknown id is a data error: it throws when the data loads
+ * (as a bad build does in `mustParse`), so a row can never show up with an empty source link.
+ */
 export function resolveSources(ids: readonly string[]): Source[] {
-  return ids.map((id) => SOURCES[id] ?? { id, title: id, url: '', state: 'unknown source id' });
+  return ids.map((id) => {
+    const source = SOURCES[id];
+    if (!source) throw new Error(`Unknown source id "${id}" in src/data (not in sources.json)`);
+    return source;
+  });
 }
 
 /**
@@ -158,11 +165,6 @@ for (const line of LINES) line.serviced = line.newest.date === NEWEST_BY_PRODUCT
 
 /** ISO date of the newest release in the data (third-party rows included; see README). */
 export const DATA_AS_OF: string = RELEASES.reduce((max, r) => (r.date > max ? r.date : max), '');
-/** ISO date of the newest release confirmed by a Microsoft-maintained source. */
-export const DATA_AS_OF_CONFIRMED: string = RELEASES.filter((r) => r.confidence !== 'third-party').reduce(
-  (max, r) => (r.date > max ? r.date : max),
-  '',
-);
 
 // Index lines by build prefix: "major.minor.build" for 2013+ (a CU keeps its third part),
 // "major.minor" for 2010 (rollups change the third part). A prefix can hold two lines

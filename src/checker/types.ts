@@ -185,6 +185,10 @@ export interface Finding {
   proxyLogon: FamilyStatus;
   /** Summary over all families: the worst of them. */
   overall: FamilyStatus;
+  /** Worst status of the families after ProxyLogon (ProxyShell, ProxyNotShell, OWASSRF, other exploited bugs). */
+  laterStatus: FamilyStatus;
+  /** Names of the later families this build is still vulnerable to, e.g. `['ProxyNotShell', 'OWASSRF']`. */
+  laterVulnerable: string[];
 
   /** Server name when the paste gave one (Name column/field, PSComputerName, "by host" in Received headers). */
   serverName: string | null;
@@ -221,12 +225,18 @@ export interface Finding {
 }
 
 export interface CheckResult {
-  status: 'ok' | 'empty' | 'too-large' | 'none-found';
+  /**
+   * `error` means the checker itself failed (a bug): it never stands for "nothing found", so a
+   * fault can never pass for a reassuring answer.
+   */
+  status: 'ok' | 'empty' | 'too-large' | 'none-found' | 'error';
   /** Plain-language message for the UI. */
   message: string;
   findings: Finding[];
   /** For 'none-found': the kinds of text we look for. */
   lookedFor?: string[];
+  /** For 'error': the exception's own message, for the console and bug reports (not for the page). */
+  detail?: string;
 }
 
 export interface AnalyseOptions {

@@ -73,6 +73,8 @@ function exchangeOnline(raw: RawFinding): Finding {
     update: null,
     proxyLogon: 'not-affected',
     overall: 'not-affected',
+    laterStatus: 'not-affected',
+    laterVulnerable: [],
     serverName: raw.serverName,
     format: 'exchange-online',
     showsUpdateLevel: true,
@@ -105,6 +107,43 @@ function exchangeOnline(raw: RawFinding): Finding {
 }
 
 /**
+ * A build whose product we cannot name. The parser emits only known products, so this should never
+ * run; if it ever does, the answer fails closed: "can't tell" for every CVE, never "not affected".
+ */
+function unknownProduct(raw: RawFinding): Finding {
+  const base = exchangeOnline(raw);
+  const cves = base.cves.map((c) => ({ ...c, status: 'unknown' as const, reason: 'line-unknown' as const }));
+  const families = base.families.map((f) => ({
+    ...f,
+    status: 'unknown' as const,
+    cves: cves.filter((c) => c.families.includes(f.id)),
+  }));
+  return {
+    ...base,
+    format: raw.format,
+    formatNote: null,
+    showsUpdateLevel: false,
+    proxyLogon: 'unknown',
+    overall: 'unknown',
+    laterStatus: 'unknown',
+    laterVulnerable: [],
+    families,
+    cves,
+    compromiseRisk: true,
+    exposedFamilies: families.map((f) => f.id),
+    nextStep: {
+      owner:
+        'We cannot tell which Exchange version this is: ask your IT provider for the exact build number and check again.',
+      it: `We cannot tell which Exchange product ${base.build} belongs to. Run \`${EXSETUP_COMMAND}\` on the server and check its build again.`,
+      target: null,
+      upgradePath: [],
+      command: EXSETUP_COMMAND,
+    },
+    notes: [`We cannot tell which Exchange product ${base.build} belongs to, so we cannot judge it.`],
+  };
+}
+
+/**
  * @example toFinding(findVersions('15.1.2176.9')[0], '2026-11-27').proxyLogon // 'patched'
  */
 export function toFinding(raw: RawFinding, today: string): Finding {
@@ -125,7 +164,7 @@ function computeFinding(raw: RawFinding, today: string): Finding {
   if (raw.format === 'exchange-online') return exchangeOnline(raw);
   const named = raw.named;
   const product: Product | null = named?.product ?? productOf(raw.build);
-  if (!product) return exchangeOnline(raw); // unreachable: the parser only emits known products
+  if (!product) return unknownProduct(raw);
   const line: Line | null = named ? (getLine(product, named.line) ?? null) : lineOf(raw.build);
   const shows = named ? named.release !== null : SHOWS_UPDATES[raw.format] && raw.parts === 4;
   const lo: Build = named && !named.release && line ? line.baseBuild : raw.build;
@@ -178,6 +217,8 @@ function computeFinding(raw: RawFinding, today: string): Finding {
     update: release && product !== 'Exchange Server 2010' ? release.update : null,
     proxyLogon: a.proxyLogon,
     overall: a.overall,
+    laterStatus: a.laterStatus,
+    laterVulnerable: a.laterVulnerable,
     serverName: raw.serverName,
     format: raw.format,
     showsUpdateLevel: shows,

@@ -60,6 +60,8 @@ export interface Vulnerability {
 
 export interface Family {
   id: FamilyId;
+  /** Short name for table columns and CSV headers: `'Other exploited bugs'`. */
+  label: string;
   name: string;
   summary: string;
 }

@@ -16,7 +16,10 @@ export const STATUS_TONE: Record<FamilyStatus, Tone> = {
   'not-affected': 'info',
 };
 
-/** Short word per status, for tables and CSV. */
+/**
+ * The one word per status, wherever a status is shown: verdicts, the results table, CSV, the
+ * /builds/ page and print.
+ */
 export const STATUS_WORD: Record<FamilyStatus, string> = {
   patched: 'Patched',
   vulnerable: 'Vulnerable',
@@ -24,8 +27,13 @@ export const STATUS_WORD: Record<FamilyStatus, string> = {
   'not-affected': 'Not affected',
 };
 
-/** Sort order: worst first. */
-export const STATUS_RANK: Record<FamilyStatus, number> = { vulnerable: 0, unknown: 1, patched: 2, 'not-affected': 3 };
+/** The symbol beside each status word (tables, print). */
+export const STATUS_ICON: Record<FamilyStatus, string> = {
+  patched: '✓',
+  vulnerable: '✕',
+  unknown: '?',
+  'not-affected': '–',
+};
 
 export const SUPPORT_WORD: Record<LifecycleStatus, string> = {
   supported: 'Supported',
@@ -57,14 +65,11 @@ export function serverLabel(finding: Finding): string {
 
 /** Product, CU and update in one phrase: "Exchange Server 2016 CU19 Mar21SU". */
 export function describeVersion(finding: Finding): string {
-  if (finding.product === null) return 'Exchange Online';
+  if (finding.format === 'exchange-online') return 'Exchange Online';
+  if (finding.product === null) return 'Unknown Exchange product';
   const parts = [finding.product, finding.cu ?? 'unknown CU'];
   if (finding.update) parts.push(finding.update);
   return parts.join(' ');
-}
-
-function laterProblems(finding: Finding): string[] {
-  return finding.families.filter((f) => f.id !== 'proxylogon' && f.status === 'vulnerable').map((f) => f.name);
 }
 
 /** "A, B and C". */
@@ -84,7 +89,7 @@ export function headline(finding: Finding): Headline {
 }
 
 function headlineWords(finding: Finding): Omit<Headline, 'icon'> {
-  const later = laterProblems(finding);
+  const later = finding.laterVulnerable;
   const laterText = later.length ? `Still vulnerable to ${listWords(later)}.` : null;
   const target = finding.nextStep.target;
   switch (finding.proxyLogon) {
@@ -126,12 +131,16 @@ function headlineWords(finding: Finding): Omit<Headline, 'icon'> {
 
 /** Sentence describing the support status; the checker's message when it has one. */
 export function supportText(finding: Finding): string {
-  return finding.lifecycle ? finding.lifecycle.message : finding.product === null ? 'Microsoft runs it.' : 'Unknown.';
+  return finding.lifecycle
+    ? finding.lifecycle.message
+    : finding.format === 'exchange-online'
+      ? 'Microsoft runs it.'
+      : 'Unknown.';
 }
 
 /** "Yes", "No — newer: X", or "Can't tell from this text". */
 export function newestText(finding: Finding): string {
-  if (finding.product === null) return 'Not applicable';
+  if (finding.format === 'exchange-online') return 'Not applicable';
   if (finding.isNewestOnLine === true) return `Yes — the newest update for ${finding.cu ?? 'this CU'}`;
   if (finding.isNewestOnLine === false && finding.newestOnLine)
     return `No — newest for ${finding.cu ?? 'this CU'} is ${finding.newestOnLine.name} (${finding.newestOnLine.build})`;

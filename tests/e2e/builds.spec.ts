@@ -27,7 +27,7 @@ test.describe('without JavaScript', () => {
     await expect(row).toContainText('Mar21SU');
     await expect(row).toContainText('2021-03-02');
     await expect(row.locator('a[href="https://support.microsoft.com/help/5000871"]')).toHaveText('KB5000871');
-    await expect(row.locator('td').nth(4)).toHaveText('✓ Fixed');
+    await expect(row.locator('td').nth(4)).toHaveText('✓ Patched');
     // ProxyShell to "Other exploited": one cell across the four columns.
     await expect(row.locator('td').nth(5)).toHaveText('✕ Vulnerable');
     await expect(row.locator('td').nth(5)).toHaveAttribute('colspan', '4');
@@ -155,7 +155,7 @@ test('printed, every table fits an A4 page (718 px between default margins), sta
   // spanning several families keeps its words.
   const mar21 = page.locator('#exchange-2016-cu19 tr', { hasText: '15.1.2176.9' });
   const single = mar21.locator('td.s-ok');
-  await expect(single).toHaveText('✓ Fixed');
+  await expect(single).toHaveText('✓ Patched');
   expect(await single.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"✓"');
   expect(await single.evaluate((td) => getComputedStyle(td).fontSize)).toBe('0px');
   const spanning = mar21.locator('td.s-bad[colspan]');

@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import rs from 'text-readability';
 import { describe, expect, it } from 'vitest';
-import { loadArticles, loadPage, type Article } from '../../../scripts/content/load.ts';
+import type { Article } from '../../../src/shared/content/types.ts';
+import { loadArticles, loadPage } from '../../../scripts/content/load.ts';
 import { createMarkdownRenderer } from '../../../scripts/content/markdown.ts';
 
 const BASE = '/exchange-patch-check/';

@@ -1,15 +1,12 @@
 import { render } from 'svelte/server';
 import { expect, test } from 'vitest';
-import { allReleases, type FamilyId, type FamilyStatus } from '../../../src/checker/index.ts';
+import { allReleases, FAMILIES as FAMILY_ROWS, type FamilyStatus } from '../../../src/checker/index.ts';
+import { STATUS_ICON, STATUS_WORD } from '../../../src/lib/verdict-text.ts';
 import Builds from '../../../src/pages/Builds.svelte';
 
-const WORD: Record<FamilyStatus, string> = {
-  patched: '✓ Fixed',
-  vulnerable: '✕ Vulnerable',
-  unknown: '? Not assessed',
-  'not-affected': '– Not affected',
-};
-const FAMILIES: FamilyId[] = ['proxylogon', 'proxyshell', 'proxynotshell', 'owassrf', 'other-kev'];
+/** /builds/ words each status exactly as the checker's verdicts do: one vocabulary. */
+const WORD = (status: FamilyStatus): string => `${STATUS_ICON[status]} ${STATUS_WORD[status]}`;
+const FAMILIES = FAMILY_ROWS.map((f) => f.id);
 
 /** Per build row: its build number and its status cells as [class, colspan, text]. */
 function rows(html: string): { build: string; cells: [string, number, string][] }[] {
@@ -34,7 +31,7 @@ test('/builds/ has one row per known build', () => {
 test("each row's status cells, merged neighbours expanded, give every family's status from the data", () => {
   const expected = new Map(
     allReleases().flatMap((g) =>
-      g.lines.flatMap((l) => l.releases.map((r) => [r.build, FAMILIES.map((f) => WORD[r.families[f]])] as const)),
+      g.lines.flatMap((l) => l.releases.map((r) => [r.build, FAMILIES.map((f) => WORD(r.families[f]))] as const)),
     ),
   );
   for (const { build, cells } of shown)

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { BUDGETS, checkBudgets, chunkImports, measure } from '../../../scripts/quality/budgets.js';
+import { BUDGETS, checkBudgets, islandOf, measure } from '../../../scripts/quality/budgets.js';
 
 const root = mkdtempSync(join(tmpdir(), 'budgets-'));
 const dist = join(root, 'dist');
@@ -16,21 +16,48 @@ const page = (island = '') =>
   `<!doctype html><html><head><script type="module" crossorigin src="/base/assets/index-AAAAAAAA.js"></script>` +
   `<link rel="stylesheet" crossorigin href="/base/assets/style-BBBBBBBB.css"></head><body>${island ? `<div class="island" data-island="${island}"></div>` : ''}</body></html>`;
 
-write(
-  'src/islands/client.ts',
-  `const LOADERS = { checker: () => import('../lib/Checker.svelte'), widget: () => import('../lib/Widget.svelte') };`,
-);
-write('dist/index.html', page('checker'));
+write('dist/index.html', page('paste-check'));
 write('dist/guide/a/index.html', page());
 write('dist/builds/index.html', page('widget'));
+// What Vite's manifest says: the entry imports a shared chunk and loads two islands and the Svelte
+// runtime lazily; the paste-check island loads its core lazily on first use.
 write(
-  'dist/assets/index-AAAAAAAA.js',
-  `import"./shared-CCCCCCCC.js";const l={checker:()=>import(\`./Checker-DDDDDDDD.js\`),b:()=>import(\`./Widget-EEEEEEEE.js\`)};import(\`./index-client-FFFFFFFF.js\`);`,
+  'dist/.vite/manifest.json',
+  JSON.stringify({
+    'index.html': {
+      file: 'assets/index-AAAAAAAA.js',
+      src: 'index.html',
+      isEntry: true,
+      imports: ['_shared-CCCCCCCC.js'],
+      dynamicImports: ['src/lib/PasteCheck.svelte', 'src/lib/Widget.svelte', 'node_modules/svelte/index-client.js'],
+    },
+    '_shared-CCCCCCCC.js': { file: 'assets/shared-CCCCCCCC.js' },
+    'src/lib/PasteCheck.svelte': {
+      file: 'assets/PasteCheck-DDDDDDDD.js',
+      src: 'src/lib/PasteCheck.svelte',
+      isDynamicEntry: true,
+      imports: ['node_modules/svelte/index-client.js'],
+      dynamicImports: ['src/checker/index.ts'],
+    },
+    'src/checker/index.ts': { file: 'assets/core-GGGGGGGG.js', src: 'src/checker/index.ts', isDynamicEntry: true },
+    'src/lib/Widget.svelte': {
+      file: 'assets/Widget-EEEEEEEE.js',
+      src: 'src/lib/Widget.svelte',
+      isDynamicEntry: true,
+      imports: ['node_modules/svelte/index-client.js'],
+    },
+    'node_modules/svelte/index-client.js': {
+      file: 'assets/index-client-FFFFFFFF.js',
+      src: 'node_modules/svelte/index-client.js',
+      isDynamicEntry: true,
+    },
+  }),
 );
+write('dist/assets/index-AAAAAAAA.js', 'export const entry=1;');
 write('dist/assets/shared-CCCCCCCC.js', 'export const x=1;');
-write('dist/assets/Checker-DDDDDDDD.js', `import{a}from"./index-client-FFFFFFFF.js";import(\`./core-GGGGGGGG.js\`);`);
+write('dist/assets/PasteCheck-DDDDDDDD.js', 'export const island=1;');
 write('dist/assets/core-GGGGGGGG.js', 'x'.repeat(1000));
-write('dist/assets/Widget-EEEEEEEE.js', `import{a}from"./index-client-FFFFFFFF.js";`);
+write('dist/assets/Widget-EEEEEEEE.js', 'export const widget=1;');
 write('dist/assets/index-client-FFFFFFFF.js', 'export const a=1;');
 write('dist/assets/style-BBBBBBBB.css', 'body{}');
 write('dist/big.png', 'x'.repeat(BUDGETS.image + 1));
@@ -41,15 +68,34 @@ write('dist/inline/index.html', page().replace(/<link rel="stylesheet"[^>]*>/, `
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('budgets.js', () => {
-  test('parses static and dynamic imports of minified chunks', () => {
-    expect(chunkImports('import"./a.js";import{b as c}from"./b-1.js";export{d}from"./d.js";import(`./e.js`)')).toEqual({
-      static: ['./a.js', './b-1.js', './d.js'],
-      dynamic: ['./e.js'],
-    });
+  test.each([
+    [
+      'a lazily loaded Svelte component is an island named after its file',
+      { src: 'src/x/PasteCheck.svelte', isDynamicEntry: true },
+      'paste-check',
+    ],
+    ['one word', { src: 'src/x/Widget.svelte', isDynamicEntry: true }, 'widget'],
+    ['a component bundled into its importer is no island', { src: 'src/x/Results.svelte' }, null],
+    [
+      'a lazily loaded module that is not a component is no island',
+      { src: 'src/checker/index.ts', isDynamicEntry: true },
+      null,
+    ],
+  ])('islandOf: %s', (_why, chunk, island) => {
+    expect(islandOf({ file: 'assets/x.js', ...chunk })).toBe(island);
+  });
+
+  test('a page with an island that no chunk holds fails loudly', () => {
+    write('dist/broken/index.html', page('no-such-island'));
+    try {
+      expect(() => measure(dist)).toThrow(/broken\/index\.html has island "no-such-island", but no chunk/);
+    } finally {
+      rmSync(join(dist, 'broken'), { recursive: true });
+    }
   });
 
   test('counts island chunks only on pages with that island; what an island imports lazily counts separately', () => {
-    const report = measure(dist, { root });
+    const report = measure(dist);
     const files = (route: string) =>
       report.pages
         .find((p) => p.route === route)!
@@ -58,7 +104,7 @@ describe('budgets.js', () => {
     expect(report.base).toBe('/base/');
     expect(files('guide/a/')).toEqual(['assets/index-AAAAAAAA.js', 'assets/shared-CCCCCCCC.js']);
     expect(files('')).toEqual([
-      'assets/Checker-DDDDDDDD.js',
+      'assets/PasteCheck-DDDDDDDD.js',
       'assets/index-AAAAAAAA.js',
       'assets/index-client-FFFFFFFF.js',
       'assets/shared-CCCCCCCC.js',
@@ -75,7 +121,7 @@ describe('budgets.js', () => {
   });
 
   test('reports each exceeded budget with a clear message', () => {
-    const failures = checkBudgets(measure(dist, { root }));
+    const failures = checkBudgets(measure(dist));
     expect(failures).toEqual([
       expect.stringMatching(/^Budget exceeded: CSS on \/inline\/ is \d+\.\d\d KB gzip, budget 15\.00 KB$/),
       expect.stringMatching(/^Budget exceeded: image big\.png is 100\.00 KB, budget 100\.00 KB$/),
@@ -83,7 +129,7 @@ describe('budgets.js', () => {
   });
 
   test('counts linked stylesheets and inline <style> elements as CSS', () => {
-    const report = measure(dist, { root });
+    const report = measure(dist);
     const css = (route: string) => report.pages.find((p) => p.route === route)!.css.map((c) => c.file);
     expect(css('guide/a/')).toEqual(['assets/style-BBBBBBBB.css']);
     expect(css('inline/')).toEqual(['<style> #1']);

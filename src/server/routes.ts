@@ -1,17 +1,12 @@
 /**
- * Every route of the site, resolved to the data its page needs. Server-side only: it reads the
- * pre-rendered content module, which must never reach a client bundle.
+ * Every route of the site, resolved to the data its page needs. Build-time only: it reads the
+ * pre-rendered content module, which must never reach a client bundle (the browser's tsconfig
+ * does not know `virtual:content`).
  */
 import { about, articles } from 'virtual:content';
-import type { Article } from '../scripts/content/load.ts';
+import type { Page } from '../shared/page.ts';
 
-export type Page =
-  | { kind: 'home'; title: string; description: string }
-  | { kind: 'guide-index'; title: string; description: string }
-  | { kind: 'article'; title: string; description: string; article: Article }
-  | { kind: 'builds'; title: string; description: string }
-  | { kind: 'about'; title: string; description: string; article: Article }
-  | { kind: 'not-found'; title: string; description: string };
+export type { Page };
 
 /** Route ids are paths relative to the base: '' is home, '404.html' the not-found page. */
 export function listRoutes(): string[] {
@@ -34,6 +29,7 @@ export function resolvePage(route: string): Page {
   if (route === 'guide/') {
     return {
       kind: 'guide-index',
+      articles,
       title: 'Guide',
       description:
         'Plain-language articles on the 2021 Hafnium / ProxyLogon Exchange hack: what happened, whether you are affected, and what to do.',

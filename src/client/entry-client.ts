@@ -1,9 +1,10 @@
+/** The one script every page loads: progressive enhancements, then the page's islands (if any). */
 import 'virtual:code.css';
-import './styles/index.css';
-import { enhanceChecklists } from './enhance/checklist.ts';
+import '../styles/index.css';
 import { enhanceBuildsFilter } from './enhance/builds-filter.ts';
+import { enhanceChecklists } from './enhance/checklist.ts';
 import { enhanceCopyButtons } from './enhance/copy.ts';
-import { hydrateIslands } from './islands/client.ts';
+import { hydrateIslands } from './islands.ts';
 
 enhanceCopyButtons(document);
 enhanceChecklists(document, () => window.localStorage, location.pathname);

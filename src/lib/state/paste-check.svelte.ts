@@ -1,11 +1,11 @@
 /**
- * State of the checker island: the pasted text and its analysis. Logic lives in the checker core,
- * which loads lazily (with the results UI) the first time the user reaches for the box, so the home
- * page's first load carries no build data.
+ * State of the paste-check island: the pasted text and the checker core's analysis of it. Logic
+ * lives in the checker core (src/checker), which loads lazily the first time the user reaches for
+ * the box, so the home page's first load carries no build data.
  */
-import type { CheckResult } from '../checker/index.ts';
+import type { CheckResult } from '../../checker/index.ts';
 
-type Core = typeof import('./components/checker/core.ts');
+type Core = typeof import('../../checker/index.ts');
 
 /** Local calendar date as YYYY-MM-DD (browser only: call from event handlers and effects). */
 export function localIsoDate(): string {
@@ -15,7 +15,7 @@ export function localIsoDate(): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export class CheckerState {
+export class PasteCheckState {
   text = $state('');
   /** `null` until the first check (so the server render and the first client render agree). */
   result = $state.raw<CheckResult | null>(null);
@@ -23,18 +23,16 @@ export class CheckerState {
   checkedOn = $state('');
   /** Set when the text came from a share link (or the link could not be read). */
   shareNote = $state<{ ok: boolean; message: string } | null>(null);
-  /** The checker core and results UI, once loaded. */
+  /** The checker core, once loaded. */
   core = $state.raw<Core | null>(null);
   loadError = $state(false);
-
-  readonly findings = $derived(this.result?.findings ?? []);
 
   #loading: Promise<Core | null> | null = null;
   #run = 0;
 
   /** Starts loading the core; safe to call often. */
   load(): Promise<Core | null> {
-    this.#loading ??= import('./components/checker/core.ts').then(
+    this.#loading ??= import('../../checker/index.ts').then(
       (core) => (this.core = core),
       () => {
         this.loadError = true;
@@ -53,6 +51,8 @@ export class CheckerState {
       if (run !== this.#run) return;
       this.checkedOn = localIsoDate();
       this.result = core.analyse(text, { today: this.checkedOn });
+      // The core answers 'error' only when it hit a bug; the details belong in the console.
+      if (this.result.status === 'error') console.error('Exchange Patch Check:', this.result.detail);
     };
     if (this.core) apply(this.core);
     else

@@ -1,5 +1,5 @@
 /**
- * Issue 6: pathological 1 MB pastes — long digit runs, repeated "15.", endless dots — are processed
+ * Pathological 1 MB pastes — long digit runs, repeated "15.", endless dots — are processed
  * in linear time. Each shape runs at 250 kB and 1 MB; the printed ratio should be about 4 (linear),
  * never about 16 (quadratic). The gate itself is tests/unit/quality/linear-time.test.ts.
  * Run: npm run bench.

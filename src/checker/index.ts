@@ -26,7 +26,7 @@ export { allConflicts } from './verdict.ts';
 export type * from './types.ts';
 export { DATA_AS_OF, lineAnchor } from './releases.ts';
 export { FAMILIES, type Family } from './vulnerabilities.ts';
-export { supportStatus } from './lifecycle.ts';
+export { humanDate, supportStatus } from './lifecycle.ts';
 export { shortProductName } from './short-name.ts';
 export { STATUS_ORDER, statusRank, supportRank, worst } from './status.ts';
 export { compareBuilds, parseBuild, formatBuild } from './compare-builds.ts';

@@ -1,5 +1,5 @@
 /**
- * Content behaviour in the built site (issue 5): every article is reachable from the main
+ * Content behaviour in the built site: every article is reachable from the main
  * navigation, the home page sends owners and IT staff straight to their path, and the owner
  * checklist works with JavaScript (ticks persist in this browser) and reads without it.
  * The whole-site link crawl and the axe matrix live in tests/e2e/quality/.

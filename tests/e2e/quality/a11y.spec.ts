@@ -1,5 +1,5 @@
 /**
- * Issue 6, accessibility: axe (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa, best-practice) with
+ * Accessibility: axe (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa, best-practice) with
  * zero violations on every page, in light and dark, at 375 px and 1280 px (one page load, two axe
  * runs; see axeMatrix), and on the home page in each of the checker's result states. Also a keyboard-only
  * walkthrough of the checker and reduced motion.

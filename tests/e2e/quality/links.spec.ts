@@ -1,5 +1,5 @@
 /**
- * Issue 6, links: a crawler over the built site served under the sub-path base. Starting at the
+ * Links: a crawler over the built site served under the sub-path base. Starting at the
  * home page (and 404.html), it follows every same-origin link and asset reference over HTTP:
  * each must answer 200, stay under the base, and every #fragment must exist as an id on its
  * target page. Every external link must be a well-formed https URL (never fetched: no network).

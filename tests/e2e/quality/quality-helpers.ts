@@ -1,4 +1,4 @@
-/** Shared by the issue 6 quality gates in this folder. */
+/** Shared by the quality gates in this folder (accessibility, security, XSS, links). */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { AXE_TAGS, builtRoutes } from '../helpers.ts';

@@ -1,5 +1,5 @@
 /**
- * Issue 6, security, from the built files and in the browser:
+ * Security, from the built files and in the browser:
  *   - every page has a Content-Security-Policy meta tag, first in <head>, with default-src 'self',
  *     no unsafe-inline / unsafe-eval for scripts, object-src 'none', base-uri and form-action locked;
  *     inline CSS (the build inlines the stylesheet) is allowed by its hash, never by 'unsafe-inline';

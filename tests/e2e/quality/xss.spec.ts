@@ -1,5 +1,5 @@
 /**
- * Issue 6, XSS: every payload of the OWASP XSS filter-evasion cheat sheet (xss-payloads.ts), pasted
+ * XSS: every payload of the OWASP XSS filter-evasion cheat sheet (xss-payloads.ts), pasted
  * into the checker — alone and next to a real build so results render — and opened through a share
  * link, renders as inert text: no dialog, no injected element or event-handler attribute, no
  * script-ish URL, no CSP violation and no request to another origin. One page per test, reused.

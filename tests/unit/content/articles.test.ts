@@ -1,5 +1,5 @@
 /**
- * Content quality of the real articles (issue 5): every article in content/guide/ and the About
+ * Content quality of the real articles: every article in content/guide/ and the About
  * page is loaded through the build's own Markdown pipeline, under the GitHub Pages sub-path, and
  * checked for front matter, sources, "What to do next" links, internal links and anchors,
  * glossary links, diagram text alternatives, CSP-safe HTML and (for owner pages) readability.

@@ -1,5 +1,5 @@
 /**
- * Issue 6: pathological 1 MB pastes are processed in linear time. For each shape, the median time
+ * Pathological 1 MB pastes are processed in linear time. For each shape, the median time
  * at 1 MB must stay within 8× the median at 250 kB (linear is 4×, quadratic 16×), with a small
  * absolute allowance because sub-millisecond timings are noisy, and under one second outright.
  * Figures: npm run bench (bench/pathological.bench.ts).

@@ -1,5 +1,5 @@
 /**
- * Pathological pastes for issue 6: each shape at any length, so time can be compared across sizes.
+ * Pathological pastes for the linear-time gate and the benchmark: each shape at any length, so time can be compared across sizes.
  * Shared by bench/pathological.bench.ts (figures) and tests/unit/quality/linear-time.test.ts (gate).
  */
 const repeat = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);

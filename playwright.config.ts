@@ -3,9 +3,10 @@ import { chromium, defineConfig, devices } from '@playwright/test';
 
 /** The e2e tests run against the production build served under a GitHub Pages-like sub-path. */
 export const BASE_PATH = '/exchange-patch-check/';
-const PORT = 4173;
+// Other ports (E2E_PORT, E2E_DEV_PORT) let two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const BASE_URL = `http://127.0.0.1:${PORT}${BASE_PATH}`;
-const DEV_PORT = 5174;
+const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? 5174);
 const DEV_URL = `http://127.0.0.1:${DEV_PORT}${BASE_PATH}`;
 
 // Debian's Chromium (or CHROME_PATH) when present; Playwright's own browser otherwise.
@@ -39,13 +40,13 @@ export default defineConfig({
     {
       command: `BASE_PATH=${BASE_PATH} npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
       url: BASE_URL,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 30_000,
     },
     {
       command: `BASE_PATH=${BASE_PATH} npx vite --host 127.0.0.1 --port ${DEV_PORT} --strictPort`,
       url: DEV_URL,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 60_000,
     },
   ],

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { build } from 'vite';
 import { normaliseBase } from './base-path.js';
 import { prerender } from './prerender.js';
+import { writeServiceWorker } from './service-worker.js';
 
 const started = performance.now();
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
@@ -18,8 +19,10 @@ await build({
   logLevel: 'warn',
   build: { ssr: 'src/server/entry-server.ts', outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
 });
-const routes = await prerender({ base: normaliseBase(process.env.BASE_PATH), dist: outDir, ssrDir });
-console.log(
-  `Built ${routes.length} routes under base ${normaliseBase(process.env.BASE_PATH)} in ${Math.round(performance.now() - started)} ms:`,
-);
+const base = normaliseBase(process.env.BASE_PATH);
+const routes = await prerender({ base, dist: outDir, ssrDir });
+// Last: the offline worker's version is a hash of every file written above.
+const worker = writeServiceWorker({ dist: outDir, base });
+console.log(`Built ${routes.length} routes under base ${base} in ${Math.round(performance.now() - started)} ms:`);
 for (const route of routes) console.log(`  /${route}`);
+console.log(`Offline: ${worker.file} caches ${worker.files.length} files as version ${worker.version}`);

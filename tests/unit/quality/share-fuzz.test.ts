@@ -2,7 +2,7 @@
  * Fuzzing of the share-link decoder with fast-check, 100,000+ runs in total. Whatever
  * arrives in the URL fragment, decodeShare resolves (never throws or rejects) to either
  * { ok: true, text } with text within MAX_INPUT_CHARS, or { ok: false, error } with a message.
- * tests/unit/ui/share.test.ts holds the behavioural examples; this file only hammers it.
+ * tests/unit/lib/share.test.ts holds the behavioural examples; this file only hammers it.
  */
 import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';

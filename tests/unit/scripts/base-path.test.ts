@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBase } from '../../scripts/base-path.js';
+import { normaliseBase } from '../../../scripts/base-path.js';
 
 describe('normaliseBase', () => {
   it.each([

@@ -16,7 +16,7 @@ import {
   resolveRequest,
   startServer,
   stats,
-} from '../../../scripts/quality/bench-browser.js';
+} from '../../../../scripts/quality/bench-browser.js';
 
 describe('stats', () => {
   test.each([
@@ -59,7 +59,7 @@ describe('formatTable', () => {
 });
 
 describe('parseOptions', () => {
-  const root = resolve(import.meta.dirname, '../../..');
+  const root = resolve(import.meta.dirname, '../../../..');
   test.each([
     { argv: [], want: { build: true, runs: 5, timeout: 15_000, help: false }, why: 'defaults: build, 5 runs, 15 s' },
     { argv: ['--runs', '3'], want: { runs: 3 }, why: 'runs as a separate value' },

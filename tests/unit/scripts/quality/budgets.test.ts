@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { BUDGETS, checkBudgets, islandOf, measure } from '../../../scripts/quality/budgets.js';
+import { BUDGETS, checkBudgets, islandOf, measure } from '../../../../scripts/quality/budgets.js';
 
 const root = mkdtempSync(join(tmpdir(), 'budgets-'));
 const dist = join(root, 'dist');

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadArticles } from '../../../scripts/content/load.ts';
-import { createMarkdownRenderer, rewriteLinks, type MarkdownRenderer } from '../../../scripts/content/markdown.ts';
+import { loadArticles } from '../../../../scripts/content/load.ts';
+import { createMarkdownRenderer, rewriteLinks, type MarkdownRenderer } from '../../../../scripts/content/markdown.ts';
 
 let md: MarkdownRenderer;
 beforeAll(async () => {

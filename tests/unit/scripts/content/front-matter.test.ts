@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter, validateFrontMatter } from '../../../scripts/content/front-matter.ts';
+import { splitFrontMatter, validateFrontMatter } from '../../../../scripts/content/front-matter.ts';
 
 const valid = {
   title: 'What happened',

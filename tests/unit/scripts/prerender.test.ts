@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { inlineStylesheets } from '../../scripts/prerender.js';
+import { inlineStylesheets } from '../../../scripts/prerender.js';
 
 const dist = mkdtempSync(join(tmpdir(), 'prerender-'));
 mkdirSync(join(dist, 'assets'));

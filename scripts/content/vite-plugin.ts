@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { createMarkdownRenderer } from './markdown.ts';
-import { loadArticles, loadPage, type Article } from './load.ts';
+import { loadArticles, loadPage, reviewedPages, type Article } from './load.ts';
 
 const CONTENT_ID = 'virtual:content';
 const CSS_ID = 'virtual:code.css';
@@ -30,7 +30,7 @@ export function contentPlugin(root: string, base: string): Plugin {
     (cache ??= (async () => {
       const renderer = await createMarkdownRenderer(base);
       const articles = loadArticles(resolve(contentDir, 'guide'), renderer);
-      const about = loadPage(resolve(contentDir, 'pages/about.md'), renderer, 'about');
+      const about = loadPage(resolve(contentDir, 'pages/about.md'), renderer, 'about', { pages: reviewedPages(articles) });
       return { articles, about, codeCss: renderer.codeCss() };
     })());
 

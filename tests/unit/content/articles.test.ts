@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import rs from 'text-readability';
 import { describe, expect, it } from 'vitest';
-import { loadArticles, loadPage, type Article } from '../../../scripts/content/load.ts';
+import { loadArticles, loadPage, reviewedPages, type Article } from '../../../scripts/content/load.ts';
 import { createMarkdownRenderer } from '../../../scripts/content/markdown.ts';
 
 const BASE = '/exchange-patch-check/';
@@ -16,7 +16,7 @@ const ROOT = join(import.meta.dirname, '../../..');
 // Loading runs the build's validation: a bad front matter, file name or duplicate slug throws here.
 const renderer = await createMarkdownRenderer(BASE);
 const articles = loadArticles(join(ROOT, 'content/guide'), renderer);
-const about = loadPage(join(ROOT, 'content/pages/about.md'), renderer, 'about');
+const about = loadPage(join(ROOT, 'content/pages/about.md'), renderer, 'about', { pages: reviewedPages(articles) });
 
 interface ContentPage {
   route: string;
@@ -28,9 +28,11 @@ const PAGES: ContentPage[] = [
 ];
 const glossary = articles.find((a) => a.slug === 'glossary');
 
-/** Ids the page template adds around the article HTML (src/pages/Article.svelte). */
+/** Ids the page templates add around the article HTML (src/pages/Article.svelte, About.svelte). */
 function templateIds(article: Article): string[] {
-  return ['main', 'sources-heading', ...(article.toc.length > 0 ? ['toc-heading'] : [])];
+  // The About page template adds the conflicts recorded in the data (src/pages/About.svelte).
+  const about = article.slug === 'about' ? ['data-conflicts'] : [];
+  return ['main', 'sources-heading', ...about, ...(article.toc.length > 0 ? ['toc-heading'] : [])];
 }
 
 /** Every route of the site, relative to the base (mirrors src/routes.ts, minus 404.html). */

@@ -20,6 +20,7 @@ import {
   compareBuilds,
   DATA_AS_OF,
   lines,
+  parseBuild,
   supportStatus,
   type LineInfo,
   type Product,
@@ -71,6 +72,12 @@ export const shortProduct = (product: Product): string =>
   product === 'Exchange Server SE' ? product : product.replace('Exchange Server ', 'Exchange ');
 
 const monthYear = (iso: string): string => formatDate(iso.slice(0, 7));
+
+/** Build order of two build strings from the data (which the data test guarantees parse). */
+export function byBuild(a: string, b: string): number {
+  const zero = [0, 0, 0, 0] as const;
+  return compareBuilds(parseBuild(a)?.build ?? zero, parseBuild(b)?.build ?? zero);
+}
 const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
 let cachedReleases: ReleaseWithStatus[] | null = null;
@@ -109,7 +116,7 @@ export function resolveRelease(directive: string, reference: string): Release {
     const newest = lines()
       .filter((l) => l.product === product)
       .map((l) => l.newest)
-      .sort((a, b) => compareBuilds(a.build, b.build))
+      .sort((a, b) => byBuild(a.build, b.build))
       .at(-1);
     if (!newest) throw new DirectiveError(directive, `no release of ${product} in the data`);
     return newest;

@@ -411,9 +411,18 @@ function reviewsTable(pages: readonly ReviewedPage[]): string {
   return table('When each page was last fact-checked and last changed', columns, [`<tbody>${rows.join('\n')}</tbody>`]);
 }
 
+/** Each source once, named by its publisher (the part of the title before the colon). */
 function sourceLinks(list: Release['sources']): string {
   const unique = [...new Map(list.filter((s) => s.url).map((s) => [s.url, s])).values()];
-  return unique.map((s) => `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>`).join(', ');
+  return unique
+    .map((s) => `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title.split(':')[0] ?? s.title)}</a>`)
+    .join(', ');
+}
+
+/** Released after the product's end of support, while the paid ESU programme ran. */
+function esuOnly(r: Release): boolean {
+  const s = supportStatus(r.product, r.date.length === 7 ? `${r.date}-01` : r.date);
+  return !!s?.endOfSupport && !!s.esuEnd && r.date > s.endOfSupport && r.date <= s.esuEnd;
 }
 
 /** Every security or hotfix update since a date, one timeline entry per release day. */
@@ -432,8 +441,7 @@ function updatesTimeline(directive: string, since: string): string {
       const names = [...new Set(ordered.map((r) => r.update))].join(' and ');
       const what = ordered
         .map((r) => {
-          const esuOnly = supportStatus(r.product, r.date)?.status === 'extended-security-updates' ? ', paid ESU only' : '';
-          return `${shortProduct(r.product)} ${r.cu} (${r.build}${esuOnly})`;
+          return `${shortProduct(r.product)} ${r.cu} (${r.build}${esuOnly(r) ? ', paid ESU only' : ''})`;
         })
         .join('; ');
       const thirdParty = ordered.some((r) => r.confidence === 'third-party')
@@ -442,7 +450,7 @@ function updatesTimeline(directive: string, since: string): string {
       const sources = sourceLinks(ordered.flatMap((r) => r.sources));
       return (
         `<li><time datetime="${date}">${escapeHtml(formatDate(date))}</time>: Microsoft releases ` +
-        `${escapeHtml(names)} for ${escapeHtml(what)}.${escapeHtml(thirdParty)} Source: ${sources}.</li>`
+        `${escapeHtml(names)} for ${escapeHtml(what)}.${escapeHtml(thirdParty)} Sources: ${sources}.</li>`
       );
     });
   return `<ol class="timeline">\n${items.join('\n')}\n</ol>\n`;

@@ -206,7 +206,15 @@ describe('the other blocks', () => {
     const days = [...new Set(releases.filter((r) => r.update !== null && r.date >= since).map((r) => r.date))].sort();
     const rendered = [...html.matchAll(/<li><time datetime="([^"]+)">/g)].map((m) => m[1]);
     expect(rendered).toEqual(days);
-    expect(html.match(/Source: <a href="https:/g)).toHaveLength(days.length);
+    expect(html.match(/Sources: <a href="https:/g)).toHaveLength(days.length);
+    // The last public update came out on the day support ended; only later ones were for paying ESU customers.
+    const eos = supportStatus('Exchange Server 2016', TODAY)?.endOfSupport ?? '';
+    const entry = (day: string) => html.split('<li>').find((li) => li.includes(`datetime="${day}"`)) ?? '';
+    const onDay = days.find((d) => d === eos);
+    if (onDay) expect(entry(onDay)).not.toContain('paid ESU only');
+    const after = days.find((d) => d > eos && releases.some((r) => r.date === d && r.product === 'Exchange Server 2016'));
+    expect(after, 'a 2016 update after the end of support').toBeDefined();
+    expect(entry(after ?? '')).toContain('paid ESU only');
     const thirdParty = releases.some((r) => r.confidence === 'third-party' && r.date >= since);
     expect(html.includes('third-party post')).toBe(thirdParty);
   });

@@ -121,7 +121,12 @@ export function checkBuildMentions(text: string): string[] {
       continue;
     }
     // Labels in the same cell, line and sentence part before the number, or in a parenthesis after it.
-    const before = (text.slice(start, mention.index).split(/[|\n]|\.\s/).at(-1) ?? '').replace(/\s+/g, ' ');
+    const before = (
+      text
+        .slice(start, mention.index)
+        .split(/[|\n]|\.\s/)
+        .at(-1) ?? ''
+    ).replace(/\s+/g, ' ');
     const after = /^[\s`]*\(([^()\n]{1,40})\)/.exec(text.slice(end))?.[1] ?? '';
     const context = `${before} ${after}`;
     const cu = lastMatch(context, CU_TOKEN);
@@ -130,7 +135,8 @@ export function checkBuildMentions(text: string): string[] {
     const product = productWord ? PRODUCT_BY_WORD[productWord] : undefined;
     const describe = (f: BuildFacts): string => `${f.product} ${f.line}${f.update ? ` ${f.update}` : ''}`;
     const data = [...new Set(candidates.map(describe))].join(' or ');
-    if (cu && !candidates.some((f) => f.line === cu)) problems.push(`${mention.text} is named ${cu} here, but the data has ${data}`);
+    if (cu && !candidates.some((f) => f.line === cu))
+      problems.push(`${mention.text} is named ${cu} here, but the data has ${data}`);
     if (update && mention.parts === 4 && !candidates.some((f) => f.update === update))
       problems.push(`${mention.text} is named ${update} here, but the data has ${data}`);
     if (product && !candidates.some((f) => f.product === product))

@@ -89,7 +89,8 @@ function releases(): ReleaseWithStatus[] {
 
 function resolveProduct(directive: string, word: string | undefined): Product {
   const product = PRODUCT_WORDS[(word ?? '').toLowerCase()];
-  if (!product) throw new DirectiveError(directive, `"${word ?? ''}" is not a product: use 2010, 2013, 2016, 2019 or SE`);
+  if (!product)
+    throw new DirectiveError(directive, `"${word ?? ''}" is not a product: use 2010, 2013, 2016, 2019 or SE`);
   return product;
 }
 
@@ -135,7 +136,8 @@ export function resolveRelease(directive: string, reference: string): Release {
 function fixFor(directive: string, argument: string): string {
   const [cve = '', ...rest] = argument.trim().split(/\s+/);
   if (!/^CVE-\d{4}-\d{4,7}$/.test(cve)) throw new DirectiveError(directive, `"${cve}" is not a CVE id`);
-  if (rest.length !== 2) throw new DirectiveError(directive, 'write the CVE, then a product and line: fix:CVE-2024-21410 2016 CU23');
+  if (rest.length !== 2)
+    throw new DirectiveError(directive, 'write the CVE, then a product and line: fix:CVE-2024-21410 2016 CU23');
   const line = resolveLine(directive, resolveProduct(directive, rest[0]), rest[1] ?? '');
   const result = checkText(line.base.build)[0]?.cves.find((c) => c.id === cve);
   if (!result) throw new DirectiveError(directive, `${cve} is not in src/data/vulnerabilities.json`);
@@ -317,18 +319,28 @@ function proxyLogonTable(): string {
       const tail = run.at(-1) as LineFix;
       const cu = run.length === 1 ? lineLabel(head.line) : `${lineLabel(head.line)} to ${lineLabel(tail.line)}`;
       if (head.kind === 'shipped') return [escapeHtml(cu), 'Fix included in the CU', '–'];
-      if (head.kind === 'never') return [escapeHtml(cu), 'No update fixes these', 'Move to a later, fixed CU or service pack'];
+      if (head.kind === 'never')
+        return [escapeHtml(cu), 'No update fixes these', 'Move to a later, fixed CU or service pack'];
       const first = head.first as ReleaseWithStatus;
       const disputed = conflicts.filter((c) => c.builds.includes(first.build));
       for (const c of disputed) notes.push(c.message);
       const mark = disputed.length > 0 ? ' (sources disagree: see the note below the table)' : '';
       const kb = first.kb ? ` (${first.kb})` : '';
-      return [escapeHtml(cu), `${escapeHtml(first.build)}${escapeHtml(mark)}`, escapeHtml(`${first.update ?? first.cu}${kb}`)];
+      return [
+        escapeHtml(cu),
+        `${escapeHtml(first.build)}${escapeHtml(mark)}`,
+        escapeHtml(`${first.update ?? first.cu}${kb}`),
+      ];
     });
     return [productGroup(shortProduct(product), rows)];
   });
   const caption = `First build that fixes ProxyLogon on each CU (build data as of ${formatDate(DATA_AS_OF)})`;
-  const columns = [{ label: 'Product' }, { label: 'CU (its own build)' }, { label: 'First fixed build' }, { label: 'Update (KB)' }];
+  const columns = [
+    { label: 'Product' },
+    { label: 'CU (its own build)' },
+    { label: 'First fixed build' },
+    { label: 'Update (KB)' },
+  ];
   const noteList =
     notes.length > 0
       ? `<p>Where the sources disagree:</p>\n<ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>\n`
@@ -460,7 +472,9 @@ function thirdPartyList(): string {
   const rows = releases().filter((r) => r.confidence === 'third-party');
   if (rows.length === 0)
     return '<p>Every build in our data comes from at least one list that Microsoft maintains.</p>\n';
-  const items = rows.map((r) => `<li>${escapeHtml(`${r.name}: ${r.build}`)}${r.kb ? ` (${escapeHtml(r.kb)})` : ''}</li>`);
+  const items = rows.map(
+    (r) => `<li>${escapeHtml(`${r.name}: ${r.build}`)}${r.kb ? ` (${escapeHtml(r.kb)})` : ''}</li>`,
+  );
   return (
     `<p>These ${rows.length} builds are in our data from a third-party post only, so the checker and ` +
     `the build table mark them as unconfirmed:</p>\n<ul>${items.join('')}</ul>\n`
@@ -481,7 +495,8 @@ export function renderBlock(kind: string, argument: string, context: DirectiveCo
     if (name === 'affected') return affectedTable(today);
     if (name === 'reviews') return reviewsTable(context.pages ?? []);
   }
-  if (kind === 'timeline' && name === 'updates-since' && rest.length === 1) return updatesTimeline(directive, rest[0] ?? '');
+  if (kind === 'timeline' && name === 'updates-since' && rest.length === 1)
+    return updatesTimeline(directive, rest[0] ?? '');
   if (kind === 'list' && name === 'third-party-releases' && rest.length === 0) return thirdPartyList();
   throw new DirectiveError(
     directive,

@@ -49,7 +49,10 @@ describe('checkBuildMentions', () => {
     ['HealthChecker uses 15.1.1415.8', 'a recorded conflicting value is known'],
     ['Exchange 2010 SP3 RU32, 14.3.513.0 (KB5000978)', 'a 2010 rollup is named by its RU'],
     ['Exchange 2019 builds run up to 15.2.1748.x (CU15)', 'a three-part prefix on the right line'],
-    ['a 2019 CU9 server can read 15.2.858.2 while ExSetup says 15.2.858.5', 'the OWA version of CU9 is recorded as a conflict'],
+    [
+      'a 2019 CU9 server can read 15.2.858.2 while ExSetup says 15.2.858.5',
+      'the OWA version of CU9 is recorded as a conflict',
+    ],
     ['The output looks like `15.02.1748.037`.', 'the long form is checked as the short form'],
   ];
   it.each(clean)('accepts %j (%s)', (text) => {
@@ -57,7 +60,11 @@ describe('checkBuildMentions', () => {
   });
 
   const wrong: [string, RegExp, string][] = [
-    ['Exchange 2019 CU14, build 15.2.1748.37', /15\.2\.1748\.37 is named CU14 here, but the data has Exchange Server 2019 CU15 Sep25HU/, 'wrong CU'],
+    [
+      'Exchange 2019 CU14, build 15.2.1748.37',
+      /15\.2\.1748\.37 is named CU14 here, but the data has Exchange Server 2019 CU15 Sep25HU/,
+      'wrong CU',
+    ],
     ['15.2.1748.37 (CU15 Aug26SU)', /is named Aug26SU here/, 'wrong update in a parenthesis after the build'],
     ['Exchange 2016 15.2.1748.37', /is named Exchange Server 2016 here/, 'wrong product'],
     ['Install 15.2.1748.99 now', /15\.2\.1748\.99 is not a build in src\/data/, 'a build Microsoft never shipped'],

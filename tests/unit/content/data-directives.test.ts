@@ -38,8 +38,16 @@ describe('release references', () => {
   const cases: [string, () => { build: string } | undefined, string][] = [
     ['2019 CU12 May22SU', () => byName('Exchange Server 2019 CU12 May22SU'), 'a release by its name'],
     ['2010 SP3 RU32', () => byName('Exchange Server 2010 SP3 RU32'), 'an Exchange 2010 rollup by its name'],
-    ['2019 CU15 base', () => lines().find((l) => l.product === 'Exchange Server 2019' && l.line === 'CU15')?.base, 'a CU itself'],
-    ['SE RTM newest', () => lines().find((l) => l.product === 'Exchange Server SE' && l.line === 'RTM')?.newest, 'the newest update of a line'],
+    [
+      '2019 CU15 base',
+      () => lines().find((l) => l.product === 'Exchange Server 2019' && l.line === 'CU15')?.base,
+      'a CU itself',
+    ],
+    [
+      'SE RTM newest',
+      () => lines().find((l) => l.product === 'Exchange Server SE' && l.line === 'RTM')?.newest,
+      'the newest update of a line',
+    ],
     [
       'se newest',
       () =>
@@ -93,18 +101,30 @@ describe('support wording', () => {
   // [product, date, expected phrase built from the lifecycle data, reason]
   const cases: [Product, string, (s: NonNullable<ReturnType<typeof supportStatus>>) => string, string][] = [
     ['Exchange Server SE', TODAY, () => 'Supported while kept up to date', 'modern lifecycle: no end date'],
-    ['Exchange Server 2013', '2020-01-01', (s) => `Supported until ${formatDate(s.endOfSupport ?? '')}`, 'before its end of support'],
-    ['Exchange Server 2010', TODAY, (s) => `Out of support since ${formatDate(s.endOfSupport ?? '')}`, 'no ESU programme'],
+    [
+      'Exchange Server 2013',
+      '2020-01-01',
+      (s) => `Supported until ${formatDate(s.endOfSupport ?? '')}`,
+      'before its end of support',
+    ],
+    [
+      'Exchange Server 2010',
+      TODAY,
+      (s) => `Out of support since ${formatDate(s.endOfSupport ?? '')}`,
+      'no ESU programme',
+    ],
     [
       'Exchange Server 2016',
       '2026-01-05',
-      (s) => `Out of support since ${formatDate(s.endOfSupport ?? '')}; paid updates (ESU) until ${formatDate((s.esuEnd ?? '').slice(0, 7))}`,
+      (s) =>
+        `Out of support since ${formatDate(s.endOfSupport ?? '')}; paid updates (ESU) until ${formatDate((s.esuEnd ?? '').slice(0, 7))}`,
       'during the paid ESU programme',
     ],
     [
       'Exchange Server 2019',
       TODAY,
-      (s) => `Out of support since ${formatDate(s.endOfSupport ?? '')}; paid updates (ESU) ended ${formatDate((s.esuEnd ?? '').slice(0, 7))}`,
+      (s) =>
+        `Out of support since ${formatDate(s.endOfSupport ?? '')}; paid updates (ESU) ended ${formatDate((s.esuEnd ?? '').slice(0, 7))}`,
       'after the ESU programme',
     ],
   ];
@@ -121,13 +141,23 @@ describe('directive errors name the directive and the problem', () => {
   const cases: [string, string | undefined, RegExp, string][] = [
     ['build', '2007 RTM base', /"2007" is not a product/, 'products outside the data'],
     ['build', '2019 CU99 base', /Exchange Server 2019 has no line "CU99"/, 'a line that does not exist'],
-    ['build', '2019 CU15 Jan99SU', /no release named "Exchange Server 2019 CU15 Jan99SU"/, 'a release that does not exist'],
+    [
+      'build',
+      '2019 CU15 Jan99SU',
+      /no release named "Exchange Server 2019 CU15 Jan99SU"/,
+      'a release that does not exist',
+    ],
     ['colour', '2019 CU15 base', /unknown field "colour"/, 'a field that does not exist'],
     ['table', 'lifecycle', /is a block directive/, 'a block directive used inline'],
     ['build', undefined, /needs a reference/, 'a field without its reference'],
     ['fix', 'CVE-2024 2016 CU23', /is not a CVE id/, 'a malformed CVE id'],
     ['fix', 'CVE-2024-21410 2016', /write the CVE, then a product and line/, 'a fix without its line'],
-    ['kb', withoutKb ? withoutKb.name.replace('Exchange Server ', '') : '', /has no KB number/, 'a release the data has no KB for'],
+    [
+      'kb',
+      withoutKb ? withoutKb.name.replace('Exchange Server ', '') : '',
+      /has no KB number/,
+      'a release the data has no KB for',
+    ],
   ];
   it.each(cases)('{{%s:%s}} → %s (%s)', (field, argument, message) => {
     expect(() => inlineValue(field, argument)).toThrow(DirectiveError);
@@ -164,7 +194,9 @@ describe('the ProxyLogon table', () => {
   it('renders an accessible table with every first fixed build, and the conflicts that touch them', () => {
     const html = renderBlock('table', 'proxylogon-fixes');
     expect(html).toMatch(/^<div class="table-wrap" role="region" aria-label="First build that fixes ProxyLogon/);
-    expect(html).toContain(`<caption>First build that fixes ProxyLogon on each CU (build data as of ${formatDate(DATA_AS_OF)})</caption>`);
+    expect(html).toContain(
+      `<caption>First build that fixes ProxyLogon on each CU (build data as of ${formatDate(DATA_AS_OF)})</caption>`,
+    );
     expect(html.match(/<th scope="col">/g)).toHaveLength(4);
     expect(html.match(/<tbody>/g)).toHaveLength(fixes.length);
     expect(html.match(/<th scope="rowgroup"/g)).toHaveLength(fixes.length);
@@ -212,7 +244,9 @@ describe('the other blocks', () => {
     const entry = (day: string) => html.split('<li>').find((li) => li.includes(`datetime="${day}"`)) ?? '';
     const onDay = days.find((d) => d === eos);
     if (onDay) expect(entry(onDay)).not.toContain('paid ESU only');
-    const after = days.find((d) => d > eos && releases.some((r) => r.date === d && r.product === 'Exchange Server 2016'));
+    const after = days.find(
+      (d) => d > eos && releases.some((r) => r.date === d && r.product === 'Exchange Server 2016'),
+    );
     expect(after, 'a 2016 update after the end of support').toBeDefined();
     expect(entry(after ?? '')).toContain('paid ESU only');
     const thirdParty = releases.some((r) => r.confidence === 'third-party' && r.date >= since);

@@ -42,9 +42,19 @@ function requireText(file: string, data: Record<string, unknown>, field: string,
   return value.trim();
 }
 
+function requireDate(file: string, data: Record<string, unknown>, field: string): string {
+  // YAML turns an unquoted 2026-11-27 into a Date; accept both spellings.
+  const raw = data[field] instanceof Date ? data[field].toISOString().slice(0, 10) : data[field];
+  if (raw === undefined || raw === null) throw new ContentError(file, field, 'is missing');
+  if (typeof raw !== 'string' || !isValidDate(raw)) {
+    throw new ContentError(file, field, `must be a real date written YYYY-MM-DD (got ${JSON.stringify(raw)})`);
+  }
+  return raw;
+}
+
 /**
  * Validates parsed front matter.
- * @example validateFrontMatter('01-x.md', { title: 'T', description: 'D', audience: 'all', updated: '2026-11-27', sources: [...] })
+ * @example validateFrontMatter('01-x.md', { title: 'T', description: 'D', audience: 'all', updated: '2026-11-27', reviewed: '2026-11-29', sources: [...] })
  */
 export function validateFrontMatter(file: string, data: unknown): FrontMatter {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -60,12 +70,8 @@ export function validateFrontMatter(file: string, data: unknown): FrontMatter {
     throw new ContentError(file, 'audience', `must be one of ${AUDIENCES.join(', ')} (got ${JSON.stringify(audience)})`);
   }
 
-  // YAML turns an unquoted 2026-11-27 into a Date; accept both spellings.
-  const rawUpdated = record.updated instanceof Date ? record.updated.toISOString().slice(0, 10) : record.updated;
-  if (rawUpdated === undefined || rawUpdated === null) throw new ContentError(file, 'updated', 'is missing');
-  if (typeof rawUpdated !== 'string' || !isValidDate(rawUpdated)) {
-    throw new ContentError(file, 'updated', `must be a real date written YYYY-MM-DD (got ${JSON.stringify(rawUpdated)})`);
-  }
+  const updated = requireDate(file, record, 'updated');
+  const reviewed = requireDate(file, record, 'reviewed');
 
   const rawSources = record.sources;
   if (!Array.isArray(rawSources) || rawSources.length === 0) {
@@ -84,5 +90,5 @@ export function validateFrontMatter(file: string, data: unknown): FrontMatter {
     return { title: sourceTitle.trim(), url };
   });
 
-  return { title, description, audience: audience as Audience, updated: rawUpdated, sources };
+  return { title, description, audience: audience as Audience, updated, reviewed, sources };
 }

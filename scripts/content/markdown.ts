@@ -9,6 +9,7 @@ import { createHighlighter, type Highlighter } from 'shiki';
 import { transformerStyleToClass } from '@shikijs/transformers';
 import type { TocEntry } from '../../src/shared/content/types.ts';
 import { escapeHtml } from '../../src/shared/html.ts';
+import { dataDirectives, DirectiveError, type DirectiveContext } from './data-directives.ts';
 
 export interface RenderedMarkdown {
   html: string;
@@ -19,7 +20,8 @@ export interface RenderedMarkdown {
 }
 
 export interface MarkdownRenderer {
-  render(markdown: string): RenderedMarkdown;
+  /** Renders Markdown; `{{…}}` data directives are filled from src/data (see data-directives.ts). */
+  render(markdown: string, context?: DirectiveContext): RenderedMarkdown;
   /** CSS for the highlighted code classes (light and dark). */
   codeCss(): string;
 }
@@ -66,7 +68,7 @@ export async function createMarkdownRenderer(base: string): Promise<MarkdownRend
     });
   }
 
-  function render(markdown: string): RenderedMarkdown {
+  function render(markdown: string, context: DirectiveContext = {}): RenderedMarkdown {
     const slugger = new GithubSlugger();
     const toc: TocEntry[] = [];
     const ids: string[] = [];
@@ -130,7 +132,12 @@ export async function createMarkdownRenderer(base: string): Promise<MarkdownRend
       },
     });
 
+    marked.use(dataDirectives(context));
+
     const raw = marked.parse(markdown, { async: false });
+    // A mistyped directive (say {{Build:…}}) would otherwise reach the page as literal braces.
+    const leftover = /\{\{[^{}\n]{0,120}\}\}/.exec(raw.replace(/<pre[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, ''));
+    if (leftover) throw new DirectiveError(leftover[0].slice(2, -2), 'is not a data directive (see README: data directives)');
     // ids written in raw HTML (e.g. <ol id="…">, SVG title ids) count as anchors too.
     for (const match of raw.matchAll(/\sid="([^"]+)"/g)) {
       if (match[1] && !ids.includes(match[1])) ids.push(match[1]);

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { createMarkdownRenderer } from './markdown.ts';
 import type { Article } from '../../src/shared/content/types.ts';
-import { loadArticles, loadPage } from './load.ts';
+import { loadArticles, loadPage, reviewedPages } from './load.ts';
 
 const CONTENT_ID = 'virtual:content';
 const CSS_ID = 'virtual:code.css';
@@ -31,7 +31,7 @@ export function contentPlugin(root: string, base: string): Plugin {
     (cache ??= (async () => {
       const renderer = await createMarkdownRenderer(base);
       const articles = loadArticles(resolve(contentDir, 'guide'), renderer);
-      const about = loadPage(resolve(contentDir, 'pages/about.md'), renderer, 'about');
+      const about = loadPage(resolve(contentDir, 'pages/about.md'), renderer, 'about', { pages: reviewedPages(articles) });
       return { articles, about, codeCss: renderer.codeCss() };
     })());
 

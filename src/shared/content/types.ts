@@ -17,8 +17,10 @@ export interface FrontMatter {
   title: string;
   description: string;
   audience: Audience;
-  /** ISO date, YYYY-MM-DD */
+  /** ISO date, YYYY-MM-DD: when the text last changed */
   updated: string;
+  /** ISO date, YYYY-MM-DD: when the facts were last checked against their sources */
+  reviewed: string;
   sources: Citation[];
 }
 

@@ -6,6 +6,7 @@ const valid = {
   description: 'The story in two minutes.',
   audience: 'all',
   updated: '2026-11-27',
+  reviewed: '2026-11-29',
   sources: [{ title: 'Microsoft', url: 'https://www.microsoft.com/x' }],
 };
 
@@ -16,8 +17,9 @@ describe('validateFrontMatter', () => {
   });
 
   it('accepts an unquoted YAML date (parsed as a Date)', () => {
-    const { data } = splitFrontMatter('01-x.md', `---\ntitle: T\ndescription: D\naudience: it\nupdated: 2026-02-28\nsources:\n  - title: S\n    url: https://example.org/a\n---\nBody`);
+    const { data } = splitFrontMatter('01-x.md', `---\ntitle: T\ndescription: D\naudience: it\nupdated: 2026-02-28\nreviewed: 2026-03-01\nsources:\n  - title: S\n    url: https://example.org/a\n---\nBody`);
     expect(validateFrontMatter('01-x.md', data).updated).toBe('2026-02-28');
+    expect(validateFrontMatter('01-x.md', data).reviewed).toBe('2026-03-01');
   });
 
   // Each bad front matter gets a message that names the file and the field.
@@ -30,6 +32,9 @@ describe('validateFrontMatter', () => {
     ['impossible date', { ...valid, updated: '2026-02-30' }, /"updated" must be a real date written YYYY-MM-DD \(got "2026-02-30"\)/],
     ['date in another format', { ...valid, updated: '27/11/2026' }, /"updated" must be a real date/],
     ['missing date', { ...valid, updated: undefined }, /"updated" is missing/],
+    // The review date is separate from the edit date: a page can be checked without changing, or changed after a check.
+    ['missing review date', { ...valid, reviewed: undefined }, /"reviewed" is missing/],
+    ['impossible review date', { ...valid, reviewed: '2026-13-01' }, /"reviewed" must be a real date written YYYY-MM-DD \(got "2026-13-01"\)/],
     ['no sources', { ...valid, sources: [] }, /"sources" must be a non-empty list/],
     ['http source', { ...valid, sources: [{ title: 'S', url: 'http://example.org' }] }, /"sources\[0\]\.url" must be an https URL/],
     ['source without title', { ...valid, sources: [{ url: 'https://example.org/' }] }, /"sources\[0\]\.title" is missing/],

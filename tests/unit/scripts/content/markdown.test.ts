@@ -10,7 +10,7 @@ beforeAll(async () => {
   md = await createMarkdownRenderer('/repo/');
 });
 
-const FRONT = `---\ntitle: T\ndescription: D\naudience: all\nupdated: 2026-11-27\nsources:\n  - title: S\n    url: https://example.org/a\n---\n`;
+const FRONT = `---\ntitle: T\ndescription: D\naudience: all\nupdated: 2026-11-27\nreviewed: 2026-11-29\nsources:\n  - title: S\n    url: https://example.org/a\n---\n`;
 
 describe('Markdown pipeline', () => {
   it('gives headings stable GitHub-style ids with an anchor link, and de-duplicates them', () => {

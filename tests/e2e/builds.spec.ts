@@ -141,7 +141,7 @@ test('printed, every table fits an A4 page (718 px between default margins), sta
   await page.setViewportSize({ width: 718, height: 1000 });
   await page.goto('./builds/');
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByText('In the tables: ✓ fixed, ✕ vulnerable')).toBeVisible();
+  await expect(page.getByText('In the tables: ✓ patched, ✕ vulnerable')).toBeVisible();
   await expect(page.locator('.builds-toc')).toBeHidden();
   const tables = await page.evaluate(() =>
     [...document.querySelectorAll('table.builds')].map((t) => ({

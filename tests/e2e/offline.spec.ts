@@ -147,7 +147,9 @@ test('a new build replaces the cached pages on the next online visit; only this 
     await page.goto(`${site}guide/what-happened/`);
     await expect(page.locator('h1')).toHaveText('Updated: what happened');
     // … and the new worker takes over with a new cache, deleting this site's old one only.
-    await expect.poll(async () => (await cacheNames(page)).sort()).toEqual([...others, `${PREFIX}${version}`].sort());
+    await expect
+      .poll(async () => (await cacheNames(page)).sort(), { timeout: 20_000 })
+      .toEqual([...others, `${PREFIX}${version}`].sort());
     const cachedIcon = await page.evaluate(
       async ([name, url]) => (await (await caches.open(name)).match(url))?.arrayBuffer().then((b) => b.byteLength),
       [`${PREFIX}${version}`, `${site}favicon.png`] as const,

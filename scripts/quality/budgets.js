@@ -94,18 +94,11 @@ export function islandOf(chunk) {
  */
 
 /**
- * Measures every page in dist/.
+ * The build's chunks as a graph, from Vite's manifest: what each built file imports, and which
+ * chunks hold an island.
  * @param {string} dist
- * @returns {Report}
  */
-export function measure(dist) {
-  if (!existsSync(join(dist, 'index.html')))
-    throw new Error(`${dist}/index.html not found: build first (npm run build:test)`);
-  const files = walk(dist);
-  const htmlFiles = files.filter((f) => f.endsWith('.html')).sort();
-  const home = readFileSync(join(dist, 'index.html'), 'utf8');
-  const entrySrc = /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(home)?.[1] ?? '/';
-  const base = entrySrc.includes('assets/') ? entrySrc.slice(0, entrySrc.indexOf('assets/')) : '/';
+export function chunkGraph(dist) {
   const manifest = readManifest(dist);
   /** Built file (absolute) -> its manifest chunk. */
   const chunks = new Map(Object.values(manifest).map((c) => [join(dist, c.file), c]));
@@ -114,6 +107,74 @@ export function measure(dist) {
     if (!chunk) throw new Error(`the manifest names ${key} as an import but has no chunk for it`);
     return join(dist, chunk.file);
   };
+  /** @param {string} file */
+  const importsOf = (file) => {
+    const chunk = chunks.get(file);
+    if (!chunk) throw new Error(`${relative(dist, file)} is loaded by a page but is not in the build manifest`);
+    return { static: (chunk.imports ?? []).map(fileOf), dynamic: (chunk.dynamicImports ?? []).map(fileOf) };
+  };
+  /** @type {Map<string, string>} built file -> island name */
+  const islands = new Map();
+  for (const [file, chunk] of chunks) {
+    const island = islandOf(chunk);
+    if (island) islands.set(file, island);
+  }
+  return { importsOf, islands };
+}
+
+/**
+ * The JS a page loads up front (`js`) and on first use of its islands (`lazy`), starting from its
+ * module scripts and modulepreloads. Island chunks load only on pages with that island; other lazy
+ * chunks (the Svelte runtime) only on pages with any island; what an island itself imports lazily
+ * loads on first use and is counted separately (see BUDGETS.homeJsAfterCheck).
+ * @param {string[]} roots built files the page's HTML loads
+ * @param {string[]} pageIslands island names on the page
+ * @param {ReturnType<typeof chunkGraph>} graph
+ */
+export function pageScripts(roots, pageIslands, graph) {
+  /** @type {Set<string>} */
+  const js = new Set();
+  /** @type {Set<string>} */
+  const lazy = new Set();
+  const visit = (/** @type {string} */ f, /** @type {boolean} */ followDynamic, /** @type {boolean} */ isLazy) => {
+    if (js.has(f) || (isLazy && lazy.has(f))) return;
+    if (isLazy) lazy.add(f);
+    else {
+      lazy.delete(f);
+      js.add(f);
+    }
+    const { static: stat, dynamic } = graph.importsOf(f);
+    for (const s of stat) visit(s, followDynamic, isLazy);
+    for (const d of dynamic) {
+      const island = graph.islands.get(d);
+      if (followDynamic) visit(d, true, true);
+      else if (pageIslands.length > 0 && (!island || pageIslands.includes(island)))
+        visit(d, island !== undefined, isLazy);
+    }
+  };
+  for (const r of roots) visit(r, false, false);
+  // A chunk needed at load time is never counted as lazy.
+  for (const f of js) lazy.delete(f);
+  return { js, lazy };
+}
+
+/** Values of one attribute on the elements a pattern finds. @param {string} html @param {RegExp} pattern */
+const attributeValues = (html, pattern) => [...html.matchAll(pattern)].map((m) => m[1] ?? '');
+
+/**
+ * Measures every page in dist/.
+ * @param {string} dist
+ * @returns {Report}
+ */
+export function measure(dist) {
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error(`${dist}/index.html not found: build first (npm run build:test)`);
+  const files = walk(dist);
+  const home = readFileSync(join(dist, 'index.html'), 'utf8');
+  const entrySrc = /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(home)?.[1] ?? '/';
+  const base = entrySrc.includes('assets/') ? entrySrc.slice(0, entrySrc.indexOf('assets/')) : '/';
+  const graph = chunkGraph(dist);
+  const knownIslands = new Set(graph.islands.values());
 
   /** URL path on the site -> file in dist. @param {string} url */
   const toFile = (url) => {
@@ -121,91 +182,54 @@ export function measure(dist) {
     if (!path.startsWith(base)) throw new Error(`${url} is not under the base ${base}`);
     return join(dist, path.slice(base.length));
   };
-  /** @param {string} file */
-  const importsOf = (file) => {
-    const chunk = chunks.get(file);
-    if (!chunk) throw new Error(`${relative(dist, file)} is loaded by a page but is not in the build manifest`);
-    return { static: (chunk.imports ?? []).map(fileOf), dynamic: (chunk.dynamicImports ?? []).map(fileOf) };
-  };
-  const islandChunks = new Map(
-    [...chunks].flatMap(([file, chunk]) => {
-      const island = islandOf(chunk);
-      return island ? [[file, island]] : [];
-    }),
-  );
-  const knownIslands = new Set(islandChunks.values());
   /** @type {Map<string, number>} */
   const sizes = new Map();
-  const size = (/** @type {string} */ file) => {
-    let s = sizes.get(file);
-    if (s === undefined) sizes.set(file, (s = gzipSize(readFileSync(file))));
-    return s;
-  };
+  /** @param {Iterable<string>} list @returns {Sized[]} */
+  const sized = (list) =>
+    [...list].sort().map((file) => {
+      let gzip = sizes.get(file);
+      if (gzip === undefined) sizes.set(file, (gzip = gzipSize(readFileSync(file))));
+      return { file: relative(dist, file), gzip };
+    });
+  const total = (/** @type {Sized[]} */ list) => list.reduce((a, b) => a + b.gzip, 0);
 
-  const pages = htmlFiles.map((file) => {
-    const html = readFileSync(file, 'utf8');
-    const page = relative(dist, file).split('\\').join('/');
-    const route = page === 'index.html' ? '' : page.replace(/index\.html$/, '');
-    const pageIslands = [...html.matchAll(/data-island="([a-z0-9-]+)"/g)].map((m) => /** @type {string} */ (m[1]));
-    for (const name of pageIslands)
-      if (!knownIslands.has(name))
-        throw new Error(`${page} has island "${name}", but no chunk in the manifest holds it`);
-    const roots = [
-      ...[...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => toFile(m[1] ?? '')),
-      ...[...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => toFile(m[1] ?? '')),
-    ];
-    /** @type {Set<string>} */
-    const js = new Set();
-    /** Chunks an island imports lazily (e.g. the checker core and its data, on the first check). */
-    /** @type {Set<string>} */
-    const deferred = new Set();
-    const visit = (/** @type {string} */ f, /** @type {boolean} */ followDynamic, /** @type {boolean} */ lazy) => {
-      if (js.has(f) || (lazy && deferred.has(f))) return;
-      if (lazy) deferred.add(f);
-      else {
-        deferred.delete(f);
-        js.add(f);
-      }
-      const { static: stat, dynamic } = importsOf(f);
-      for (const s of stat) visit(s, followDynamic, lazy);
-      for (const d of dynamic) {
-        // Island chunks load only on pages with that island; other lazy chunks (the Svelte
-        // runtime) only on pages with any island; what an island itself imports lazily loads on
-        // first use and is counted separately (see BUDGETS.homeJsAfterCheck).
-        const island = islandChunks.get(d);
-        if (followDynamic) visit(d, true, true);
-        else if (pageIslands.length > 0 && (!island || pageIslands.includes(island)))
-          visit(d, island !== undefined, lazy);
-      }
-    };
-    for (const r of roots) visit(r, false, false);
-    // Run the initial pass first so a chunk needed at load time is never counted as lazy.
-    for (const f of js) deferred.delete(f);
-    const css = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) =>
-      toFile(m[1] ?? ''),
-    );
-    const jsSized = [...js].sort().map((f) => ({ file: relative(dist, f), gzip: size(f) }));
-    const lazySized = [...deferred].sort().map((f) => ({ file: relative(dist, f), gzip: size(f) }));
-    const cssSized = [
-      ...[...new Set(css)].map((f) => ({ file: relative(dist, f), gzip: size(f) })),
-      ...[...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m, i) => ({
-        file: `<style> #${i + 1}`,
-        gzip: gzipSize(m[1] ?? ''),
-      })),
-    ];
-    return {
-      page,
-      route,
-      html: gzipSize(html),
-      islands: pageIslands,
-      js: jsSized,
-      jsTotal: jsSized.reduce((a, b) => a + b.gzip, 0),
-      jsLazy: lazySized,
-      jsLazyTotal: lazySized.reduce((a, b) => a + b.gzip, 0),
-      css: cssSized,
-      cssTotal: cssSized.reduce((a, b) => a + b.gzip, 0),
-    };
-  });
+  const pages = files
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((file) => {
+      const html = readFileSync(file, 'utf8');
+      const page = relative(dist, file).split('\\').join('/');
+      const islands = attributeValues(html, /data-island="([a-z0-9-]+)"/g);
+      for (const name of islands)
+        if (!knownIslands.has(name))
+          throw new Error(`${page} has island "${name}", but no chunk in the manifest holds it`);
+      const roots = [
+        ...attributeValues(html, /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g),
+        ...attributeValues(html, /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g),
+      ].map(toFile);
+      const scripts = pageScripts(roots, islands, graph);
+      const js = sized(scripts.js);
+      const jsLazy = sized(scripts.lazy);
+      const css = [
+        ...sized(new Set(attributeValues(html, /<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g).map(toFile))),
+        ...attributeValues(html, /<style\b[^>]*>([\s\S]*?)<\/style>/g).map((text, i) => ({
+          file: `<style> #${i + 1}`,
+          gzip: gzipSize(text),
+        })),
+      ];
+      return {
+        page,
+        route: page === 'index.html' ? '' : page.replace(/index\.html$/, ''),
+        html: gzipSize(html),
+        islands,
+        js,
+        jsTotal: total(js),
+        jsLazy,
+        jsLazyTotal: total(jsLazy),
+        css,
+        cssTotal: total(css),
+      };
+    });
   const images = files
     .filter((f) => IMAGE.test(f))
     .map((f) => ({ file: relative(dist, f), bytes: statSync(f).size }))

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { createMarkdownRenderer } from './markdown.ts';
 import type { Article } from '../../src/shared/content/types.ts';
 import { loadArticles, loadPage, reviewedPages } from './load.ts';
@@ -21,6 +21,41 @@ interface Loaded {
   articles: Article[];
   about: Article;
   codeCss: string;
+}
+
+/** `vite preview` answers unknown routes with dist/404.html and status 404, as GitHub Pages does. */
+function serveNotFound(server: PreviewServer, root: string, base: string): void {
+  const dist = resolve(root, server.config.build.outDir);
+  server.middlewares.use((req, res, next) => {
+    const url = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+    if (req.method !== 'GET' || !url.startsWith(base)) return next();
+    const path = join(dist, decodeURIComponent(url.slice(base.length)));
+    if (existsSync(path) && (!url.endsWith('/') || existsSync(join(path, 'index.html')))) return next();
+    if (!existsSync(join(dist, '404.html'))) return next();
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(readFileSync(join(dist, '404.html')));
+  });
+}
+
+/** `vite dev` renders every route on the server, as the build does (after Vite's own middlewares). */
+function serveRenderedPages(server: ViteDevServer, root: string, base: string): void {
+  server.middlewares.use(async (req, res, next) => {
+    const url = (req.originalUrl ?? req.url ?? '/').split(/[?#]/)[0] ?? '/';
+    if (req.method !== 'GET' || !url.startsWith(base)) return next();
+    try {
+      const template = await server.transformIndexHtml(url, readFileSync(resolve(root, 'index.html'), 'utf8'));
+      const entry = (await server.ssrLoadModule('/src/server/entry-server.ts')) as typeof import('../../src/server/entry-server.ts');
+      const route = decodeURIComponent(url.slice(base.length));
+      const page = await entry.renderDocument(template, entry.routeExists(route) ? route : '404.html', { dev: true });
+      res.statusCode = entry.routeExists(route) ? 200 : 404;
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(page);
+    } catch (error) {
+      server.ssrFixStacktrace(error as Error);
+      next(error);
+    }
+  });
 }
 
 export function contentPlugin(root: string, base: string): Plugin {
@@ -51,21 +86,11 @@ export function contentPlugin(root: string, base: string): Plugin {
       if (id === RESOLVED_CSS) return (await load()).codeCss;
       return null;
     },
-    // `vite preview` answers unknown routes with dist/404.html and status 404, as GitHub Pages does.
     configurePreviewServer(server) {
-      const dist = resolve(root, server.config.build.outDir);
-      server.middlewares.use((req, res, next) => {
-        const url = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
-        if (req.method !== 'GET' || !url.startsWith(base)) return next();
-        const path = join(dist, decodeURIComponent(url.slice(base.length)));
-        if (existsSync(path) && (!url.endsWith('/') || existsSync(join(path, 'index.html')))) return next();
-        if (!existsSync(join(dist, '404.html'))) return next();
-        res.statusCode = 404;
-        res.setHeader('Content-Type', 'text/html; charset=utf-8');
-        res.end(readFileSync(join(dist, '404.html')));
-      });
+      serveNotFound(server, root, base);
     },
     configureServer(server: ViteDevServer) {
+      // Edited content reloads the page with freshly rendered Markdown.
       server.watcher.add(contentDir);
       server.watcher.on('all', (_event, file) => {
         if (!file.startsWith(contentDir)) return;
@@ -76,25 +101,7 @@ export function contentPlugin(root: string, base: string): Plugin {
         }
         server.ws.send({ type: 'full-reload' });
       });
-      // Serve server-rendered pages (after Vite's own middlewares handle assets and modules).
-      return () => {
-        server.middlewares.use(async (req, res, next) => {
-          const url = (req.originalUrl ?? req.url ?? '/').split(/[?#]/)[0] ?? '/';
-          if (req.method !== 'GET' || !url.startsWith(base)) return next();
-          try {
-            const template = await server.transformIndexHtml(url, readFileSync(resolve(root, 'index.html'), 'utf8'));
-            const entry = (await server.ssrLoadModule('/src/server/entry-server.ts')) as typeof import('../../src/server/entry-server.ts');
-            const route = decodeURIComponent(url.slice(base.length));
-            const page = await entry.renderDocument(template, entry.routeExists(route) ? route : '404.html', { dev: true });
-            res.statusCode = entry.routeExists(route) ? 200 : 404;
-            res.setHeader('Content-Type', 'text/html; charset=utf-8');
-            res.end(page);
-          } catch (error) {
-            server.ssrFixStacktrace(error as Error);
-            next(error);
-          }
-        });
-      };
+      return () => serveRenderedPages(server, root, base);
     },
   };
 }

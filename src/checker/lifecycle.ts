@@ -3,7 +3,7 @@
  * once and read for years, so "today" must come from the reader's browser, never the build.
  * Dates: src/data/lifecycle.json (endoflife.date, Microsoft's ESU announcements).
  */
-import lifecycleJson from '../data/lifecycle.json';
+import lifecycleJson from '../data/lifecycle.json' with { type: 'json' };
 import { shortProductName } from './short-name.ts';
 import type { LifecycleResult, Product } from './types.ts';
 

@@ -3,8 +3,8 @@
  * Derived facts (line base, newest update per line and product, "data as of") are computed here,
  * never stored, so a new Microsoft update is a one-row data change.
  */
-import releasesJson from '../data/releases.json';
-import sourcesJson from '../data/sources.json';
+import releasesJson from '../data/releases.json' with { type: 'json' };
+import sourcesJson from '../data/sources.json' with { type: 'json' };
 import { compareBuilds, mustParse, type Build } from './compare-builds.ts';
 import type { Confidence, Product, Release, Source } from './types.ts';
 

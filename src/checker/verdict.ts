@@ -2,7 +2,7 @@
  * Turn one raw mention into a full Finding: product and CU, what the input can prove, per-CVE and
  * per-family status, currency, lifecycle, conflicts and the next step.
  */
-import conflictsJson from '../data/conflicts.json';
+import conflictsJson from '../data/conflicts.json' with { type: 'json' };
 import { assess, type BuildBounds } from './assess.ts';
 import { ANY, compareBuilds, formatBuild, mustParse, type Build } from './compare-builds.ts';
 import { supportStatus } from './lifecycle.ts';

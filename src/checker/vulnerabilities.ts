@@ -1,7 +1,7 @@
 /**
  * The vulnerability table (src/data/vulnerabilities.json), compiled once at module load.
  */
-import vulnJson from '../data/vulnerabilities.json';
+import vulnJson from '../data/vulnerabilities.json' with { type: 'json' };
 import { compareBuilds, mustParse, type Build } from './compare-builds.ts';
 import { compileRange, type CompiledEvent, type RangeEvent } from './ranges.ts';
 import { getLine } from './releases.ts';

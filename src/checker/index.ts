@@ -27,6 +27,7 @@ export type * from './types.ts';
 export { DATA_AS_OF, lineAnchor } from './releases.ts';
 export { FAMILIES, type Family } from './vulnerabilities.ts';
 export { humanDate, supportStatus } from './lifecycle.ts';
+export { dataIsStale, MICROSOFT_BUILDS_URL, STALE_AFTER_DAYS } from './freshness.ts';
 export { shortProductName } from './short-name.ts';
 export { STATUS_ORDER, statusRank, supportRank, worst } from './status.ts';
 export { compareBuilds, parseBuild, formatBuild } from './compare-builds.ts';

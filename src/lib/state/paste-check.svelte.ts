@@ -4,16 +4,9 @@
  * the box, so the home page's first load carries no build data.
  */
 import type { CheckResult } from '../../checker/index.ts';
+import { localIsoDate } from '../today.ts';
 
 type Core = typeof import('../../checker/index.ts');
-
-/** Local calendar date as YYYY-MM-DD (browser only: call from event handlers and effects). */
-export function localIsoDate(): string {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never mutated
-  const date = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 export class PasteCheckState {
   text = $state('');

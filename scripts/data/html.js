@@ -130,17 +130,19 @@ export function readBlocks(html) {
       i = end < 0 ? text.length : end + 3;
       continue;
     }
+    if (!/[a-zA-Z/]/.test(text[lt + 1] ?? '')) {
+      // A bare "<" in text, not a tag.
+      if (heading) heading.text += '<';
+      else if (cell) cellText += '<';
+      i = lt + 1;
+      continue;
+    }
     const gt = tagEnd(text, lt);
     if (gt < 0) break;
     const tag = text.slice(lt, gt + 1);
     i = gt + 1;
     const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)/.exec(tag);
-    if (!m) {
-      // A bare "<" in text.
-      if (heading) heading.text += tag;
-      else if (cell) cellText += tag;
-      continue;
-    }
+    if (!m) continue; // "</>" or a doctype-like oddity
     const closing = m[1] === '/';
     const name = (m[2] ?? '').toLowerCase();
     if (!closing && (name === 'script' || name === 'style')) {

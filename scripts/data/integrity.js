@@ -133,9 +133,28 @@ export function checkIntegrity(data, schemas) {
         .filter((l) => l !== undefined);
       if (ranged.length === 0) continue;
       const top = ranged.reduce((x, y) => (compareBuildText(y.base, x.base) > 0 ? y : x));
-      for (const line of index.linesOf(product))
-        if (compareBuildText(line.base, top.base) <= 0 && !ranged.includes(line))
-          problems.push(`vulnerabilities: ${v.id} has no range for ${product} ${line.line} (a gap below ${top.line})`);
+      // Above it the checker says "shipped with the fix", which is only true for a CU released after the
+      // first fix of the product (or, with no fixed build at all, after the CVE was published).
+      const fixDates = v.ranges
+        .filter((r) => r.product === product)
+        .flatMap((r) => r.events.map((e) => ('fixed' in e ? rows.find((x) => x.build === e.fixed)?.date : undefined)))
+        .filter((d) => d !== undefined)
+        .sort();
+      const since = fixDates[0] ?? v.published;
+      for (const line of index.linesOf(product)) {
+        if (compareBuildText(line.base, top.base) <= 0) {
+          if (!ranged.includes(line))
+            problems.push(
+              `vulnerabilities: ${v.id} has no range for ${product} ${line.line} (a gap below ${top.line})`,
+            );
+          continue;
+        }
+        const released = rows.find((x) => x.build === line.base)?.date ?? '';
+        if (released.slice(0, since.length) < since.slice(0, released.length))
+          problems.push(
+            `vulnerabilities: ${v.id} has no range for ${product} ${line.line}, released ${released} before the fix (${since}): it would count as shipped with the fix`,
+          );
+      }
     }
   }
 

@@ -347,15 +347,14 @@ function mergeCveBuilds(rows, records, report, changes) {
  *
  * @param {ReleaseRow[]} rows
  * @param {Changes} changes
- * @param {string} today
  */
-function rewriteUpgradedNotes(rows, changes, today) {
+function rewriteUpgradedNotes(rows, changes) {
   for (const [build, by] of changes.upgraded) {
     const row = rows.find((r) => r.build === build);
     if (!row) continue;
     const learn = by.includes(SOURCE_LABEL['ms-learn'] ?? '');
     const note =
-      `Known first from a third-party report; confirmed on ${today} by ${by.join(' and ')}` +
+      `Known first from a third-party report; confirmed by ${by.join(' and ')}` +
       (learn ? '.' : ', which gives the build number; the name, date and KB are still the report\u2019s.');
     if (row.note !== note) {
       changes.add(row, 'note rewritten (no longer unverified)');
@@ -440,9 +439,8 @@ function rangesFromRecord(rec, index, rows) {
  * @param {CveRecord[]} records
  * @param {readonly ReleaseRow[]} rows
  * @param {Report} report
- * @param {string} today
  */
-function mergeKev(vulns, kev, records, rows, report, today) {
+function mergeKev(vulns, kev, records, rows, report) {
   const index = indexLines(rows);
   for (const e of kev.exchange) {
     const existing = vulns.find((v) => v.id === e.cveID);
@@ -492,13 +490,13 @@ function mergeKev(vulns, kev, records, rows, report, today) {
       published: rec.published,
       fixInferred: false,
       note:
-        `Added by the data updater on ${today}. Fixed builds are the "lessThan" values of Microsoft's CVE record; ` +
-        `the KEV date is from CISA's catalog ${kev.catalogVersion}. The summary is CISA's description: ` +
-        'rewrite it in plain words when reviewing.',
+        'Added by the data updater (the date is in changelog.json). Fixed builds are the "lessThan" values of ' +
+        "Microsoft's CVE record and the KEV date is CISA's. The summary is CISA's description: rewrite it in plain " +
+        'words when reviewing.',
       sources: [
         `CVEProject/cvelistV5:${cvePath(e.cveID)}`,
         `https://msrc.microsoft.com/update-guide/vulnerability/${e.cveID}`,
-        `CISA Known Exploited Vulnerabilities catalog (catalogVersion ${kev.catalogVersion})`,
+        'https://www.cisa.gov/known-exploited-vulnerabilities-catalog',
       ],
       ranges: built.ranges,
     };
@@ -558,10 +556,9 @@ export function merge(data, inputs, options) {
 
   if (inputs.learn) mergeLearn(next.releases, inputs.learn, report, changes);
   if (records.length > 0) mergeCveBuilds(next.releases, records, report, changes);
-  rewriteUpgradedNotes(next.releases, changes, options.today);
+  rewriteUpgradedNotes(next.releases, changes);
   report.changed = [...changes.byBuild.values()];
-  if (inputs.kev)
-    mergeKev(next.vulnerabilities.vulnerabilities, inputs.kev, records, next.releases, report, options.today);
+  if (inputs.kev) mergeKev(next.vulnerabilities.vulnerabilities, inputs.kev, records, next.releases, report);
   compareRanges(next.vulnerabilities.vulnerabilities, records, next.releases, report);
   for (const rec of records)
     if (rec.microsoft && rec.otherProducts.length > 0)

@@ -1,7 +1,7 @@
 /**
  * Shared helpers for the data-updater tests: fixture paths, the committed data, a throw-away copy.
  */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,18 @@ export const fixtureJson = (name: string): unknown => JSON.parse(fixture(name));
 export const realData = () => readData(DATA_DIR);
 export const schemas = () => readSchemas(DATA_DIR);
 
-/** A copy of src/data in a new temporary folder. */
+const made: string[] = [];
+
+/** A copy of src/data in a new temporary folder (removed by `removeTempDirs`). */
 export function tempDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'data-update-'));
   cpSync(DATA_DIR, dir, { recursive: true });
+  made.push(dir);
   return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A parsed page with just these rows (defaults: an SE RTM security update). */

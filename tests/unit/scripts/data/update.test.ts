@@ -17,7 +17,7 @@ import {
   roundTripProblems,
   type Checker,
 } from '../../data/checker-integrity.ts';
-import { FIXTURES, fixture, tempDataDir } from './helpers.ts';
+import { FIXTURES, fixture, removeTempDirs, tempDataDir } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const F = (name: string) => join(FIXTURES, name);
@@ -47,6 +47,8 @@ async function run(argv: string[], io: Partial<Parameters<typeof main>[1]> = {})
   });
   return { code, out, err };
 }
+
+afterAll(removeTempDirs);
 
 /** Every file of a folder, name → text. */
 const snapshot = (dir: string) =>

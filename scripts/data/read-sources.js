@@ -14,6 +14,10 @@ import { SourceError } from './source-error.js';
 /** @typedef {import('./types.js').CveRecord} CveRecord */
 /** @typedef {import('./types.js').KevCatalog} KevCatalog */
 /** @typedef {(url: string, init?: RequestInit) => Promise<Response>} Fetch */
+/** @typedef {(path: string) => string} Show how to name a local path in messages */
+
+/** @type {Show} */
+const asIs = (path) => path;
 
 export const LEARN_URL = 'https://learn.microsoft.com/en-us/exchange/new-features/build-numbers-and-release-dates';
 export const KEV_URL = 'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json';
@@ -81,7 +85,7 @@ function parseJson(text, origin) {
 }
 
 /**
- * @param {{ file?: string, offline: boolean, fetch: Fetch }} o
+ * @param {{ file?: string, offline: boolean, fetch: Fetch, show?: Show }} o
  * @returns {Promise<{ page: LearnPage, read: string } | null>}
  */
 export async function readLearn(o) {
@@ -90,7 +94,7 @@ export async function readLearn(o) {
   let origin;
   if (o.file) {
     text = readText(o.file, what);
-    origin = o.file;
+    origin = (o.show ?? asIs)(o.file);
   } else if (o.offline) return null;
   else {
     text = await fetchText(LEARN_URL, what, o.fetch);
@@ -108,7 +112,7 @@ export async function readLearn(o) {
 }
 
 /**
- * @param {{ file?: string, offline: boolean, fetch: Fetch }} o
+ * @param {{ file?: string, offline: boolean, fetch: Fetch, show?: Show }} o
  * @returns {Promise<{ kev: KevCatalog, read: string } | null>}
  */
 export async function readKev(o) {
@@ -117,7 +121,7 @@ export async function readKev(o) {
   let origin;
   if (o.file) {
     text = readText(o.file, what);
-    origin = o.file;
+    origin = (o.show ?? asIs)(o.file);
   } else if (o.offline) return null;
   else {
     text = await fetchText(KEV_URL, what, o.fetch);
@@ -147,25 +151,26 @@ function findRecordFile(dir, id) {
 }
 
 /**
- * @param {{ dir?: string, offline: boolean, ids: readonly string[], fetch: Fetch }} o
+ * @param {{ dir?: string, offline: boolean, ids: readonly string[], fetch: Fetch, show?: Show }} o
  * @returns {Promise<{ records: CveRecord[], read: string, missing: string[] } | null>}
  */
 export async function readCves(o) {
   const what = "Microsoft's CVE records";
+  const show = o.show ?? asIs;
   /** @type {CveRecord[]} */
   const records = [];
   /** @type {string[]} */
   const missing = [];
   if (o.dir) {
-    if (!existsSync(o.dir)) throw new SourceError(`${what}: folder ${o.dir} does not exist.`);
+    if (!existsSync(o.dir)) throw new SourceError(`${what}: folder ${show(o.dir)} does not exist.`);
     for (const id of o.ids) {
       const file = findRecordFile(o.dir, id);
       if (!file) missing.push(id);
-      else records.push(parseCveRecord(parseJson(readText(file, what), file), file));
+      else records.push(parseCveRecord(parseJson(readText(file, what), show(file)), show(file)));
     }
     if (records.length === 0)
       throw new SourceError(
-        `${what}: none of the ${o.ids.length} records looked for is in ${o.dir}; nothing was written.`,
+        `${what}: none of the ${o.ids.length} records looked for is in ${show(o.dir)}; nothing was written.`,
       );
   } else if (o.offline) return null;
   else {
@@ -188,7 +193,7 @@ export async function readCves(o) {
     records,
     missing,
     read:
-      `${what} (${o.dir ?? CVE_BASE_URL}): ${records.length} of ${o.ids.length} read, ${fromMicrosoft} with fixed builds` +
+      `${what} (${o.dir ? show(o.dir) : CVE_BASE_URL}): ${records.length} of ${o.ids.length} read, ${fromMicrosoft} with fixed builds` +
       (missing.length ? `; not found: ${missing.join(', ')}` : ''),
   };
 }

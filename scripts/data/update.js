@@ -9,7 +9,7 @@
  * (nothing written), 2 bad usage.
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readData, readSchemas, writeData } from './data-files.js';
@@ -111,6 +111,11 @@ export async function main(argv, io = {}) {
     return 2;
   }
   const at = (/** @type {string | undefined} */ p) => (p ? resolve(cwd, p) : undefined);
+  // Paths inside the working folder are named relative to it in messages and the summary.
+  const show = (/** @type {string} */ p) => {
+    const r = relative(cwd, p);
+    return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
+  };
   const dataDir = at(args['data-dir']) ?? resolve(cwd, 'src/data');
   const summaryFile = at(args.summary);
   const annotate = env.GITHUB_ACTIONS === 'true';
@@ -140,8 +145,8 @@ export async function main(argv, io = {}) {
   const read = [];
   let inputs;
   try {
-    const learn = await readLearn({ file: at(args.learn), offline, fetch: fetchImpl });
-    const kev = await readKev({ file: at(args.kev), offline, fetch: fetchImpl });
+    const learn = await readLearn({ file: at(args.learn), offline, fetch: fetchImpl, show });
+    const kev = await readKev({ file: at(args.kev), offline, fetch: fetchImpl, show });
     const ids = [
       ...new Set([
         ...data.vulnerabilities.vulnerabilities.map((v) => v.id),
@@ -150,7 +155,7 @@ export async function main(argv, io = {}) {
         ...(args.cve ?? []),
       ]),
     ];
-    const cves = await readCves({ dir: at(args['cve-dir']), offline, ids, fetch: fetchImpl });
+    const cves = await readCves({ dir: at(args['cve-dir']), offline, ids, fetch: fetchImpl, show });
     for (const r of [learn, cves, kev]) if (r) read.push(r.read);
     inputs = { learn: learn?.page, cves: cves?.records, kev: kev?.kev, read };
   } catch (e) {

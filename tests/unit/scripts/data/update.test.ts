@@ -39,6 +39,7 @@ async function run(argv: string[], io: Partial<Parameters<typeof main>[1]> = {})
   let out = '';
   let err = '';
   const code = await main(argv, {
+    cwd: ROOT,
     out: (t) => (out += t),
     err: (t) => (err += t),
     env: {},
@@ -96,6 +97,10 @@ describe('a run on the fixtures', () => {
   test('prints the Markdown summary and writes the same text to --summary', () => {
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toBe(first.out);
     expect(first.out).toMatch(/^## Exchange build data: update of 2026-11-29\n/);
+    // Paths inside the working folder are shown relative to it.
+    expect(first.out).toContain(
+      "- Microsoft's build-number page (tests/fixtures/data-update/learn.html): 21 release row(s) in 5 product table(s)",
+    );
     expect(first.out).toContain('| Exchange Server SE RTM Nov26SU | 15.2.2562.60 | 2026-11-10 | KB5999001 |');
     expect(first.out).toContain('### Releases updated or confirmed (13)');
     expect(first.out).toContain('### Exploited CVEs added (1)');

@@ -92,6 +92,8 @@ function tagEnd(html, lt) {
  */
 export function readBlocks(html) {
   const text = html;
+  /** @type {string | undefined} lower-case copy, made once, to find the end of scripts and styles */
+  let lower;
   /** @type {Block[]} */
   const blocks = [];
   /** @type {{ level: number, text: string } | null} */
@@ -146,7 +148,8 @@ export function readBlocks(html) {
     const closing = m[1] === '/';
     const name = (m[2] ?? '').toLowerCase();
     if (!closing && (name === 'script' || name === 'style')) {
-      const end = text.toLowerCase().indexOf(`</${name}`, i);
+      lower ??= text.toLowerCase();
+      const end = lower.indexOf(`</${name}`, i);
       i = end < 0 ? text.length : end;
       continue;
     }

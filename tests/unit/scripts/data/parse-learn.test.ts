@@ -2,6 +2,7 @@
  * Microsoft's build-number page: every row shape we know, the KB from the link, and failure on a page
  * that yields no row.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   kbFromHref,
@@ -245,4 +246,81 @@ test.each([
   ['Related articles', null],
 ])('productOfHeading(%j) is %j', (heading, expected) => {
   expect(productOfHeading(heading)).toBe(expected);
+});
+
+describe('hostile or broken pages', () => {
+  const token = fc.constantFrom(
+    '<',
+    '>',
+    '</',
+    '"',
+    "'",
+    '<!--',
+    '-->',
+    '<main>',
+    '</main>',
+    '<h2>',
+    '</h2>',
+    '<table>',
+    '</table>',
+    '<tr>',
+    '<td>',
+    '</td>',
+    '<th>',
+    '<a href="https://support.microsoft.com/help/5121573">',
+    '</a>',
+    '<script>',
+    '</script>',
+    '<br>',
+    '&nbsp;',
+    '&#x',
+    'Exchange Server SE',
+    'Exchange Server SE RTM Aug26SU',
+    'Product name',
+    'Release date',
+    'Build number (short format)',
+    'August 11, 2026',
+    '15.2.2562.46',
+    '15.02.2562.046',
+    ' ',
+  );
+
+  test('any mix of tags and text either parses to well-formed rows or throws a SourceError', () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 120 }), (tokens) => {
+        let page;
+        try {
+          page = parseLearnPage(tokens.join(''));
+        } catch (e) {
+          expect(e).toBeInstanceOf(SourceError);
+          return;
+        }
+        expect(page.rows.length).toBeGreaterThan(0);
+        for (const r of page.rows) {
+          expect(r.build).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+          expect(r.date).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+          expect(parseReleaseName(r.name)).toMatchObject({ product: r.product, line: r.line });
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test.each([
+    ['an unclosed quote in a tag', '<table><tr><td title="' + 'x'.repeat(300_000)],
+    ['200,000 bare "<"', '<'.repeat(200_000)],
+    ['100,000 empty cells', '<table><tr>' + '<td>'.repeat(100_000)],
+    ['deeply repeated entities', '&amp;'.repeat(100_000)],
+  ])('%s: fails fast with a SourceError', (_why, html) => {
+    const start = performance.now();
+    expect(() => parseLearnPage(html)).toThrow(SourceError);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+test('many scripts and styles are skipped in linear time', () => {
+  const html = '<script>var a = 1;</script><style>td{}</style>'.repeat(50_000);
+  const start = performance.now();
+  expect(() => parseLearnPage(html)).toThrow(/0 build tables found/);
+  expect(performance.now() - start).toBeLessThan(2000);
 });

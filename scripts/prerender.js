@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Writes dist/<route>/index.html for every route, plus 404.html, sitemap.xml and robots.txt,
+ * Writes dist/<route>/index.html for every route, plus 404.html, the JSON API (api/v1/), sitemap.xml and robots.txt,
  * from the SSR build in dist-ssr/. Runs after both Vite builds (see scripts/build.js).
  */
 import { createHash } from 'node:crypto';
@@ -75,6 +75,11 @@ export async function prerender({
     const file = route.endsWith('.html') ? join(dist, route) : join(dist, route, 'index.html');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, html);
+  }
+  // The open API: the data the checker uses, as JSON files under api/v1/, each with its schema.
+  for (const [path, document] of Object.entries(entry.buildApi())) {
+    mkdirSync(dirname(join(dist, path)), { recursive: true });
+    writeFileSync(join(dist, path), `${JSON.stringify(document, null, 2)}\n`);
   }
   const pages = routes.filter((route) => !route.endsWith('.html'));
   if (site) {

@@ -21,9 +21,10 @@ export const SERVICE_WORKER_FILE = 'sw.js';
 
 /**
  * Built files that are not for reading offline: the worker itself, crawler files, source maps,
- * and dot-files or dot-folders (.nojekyll, Vite's .vite/manifest.json).
+ * dot-files or dot-folders (.nojekyll, Vite's .vite/manifest.json), and the JSON API (api/v1/, for
+ * scripts, about 600 KB that no page needs).
  */
-const SKIP = /(^|\/)\.|\.map$|^(sw\.js|robots\.txt|sitemap\.xml)$/;
+const SKIP = /(^|\/)\.|\.map$|^(sw\.js|robots\.txt|sitemap\.xml)$|^api\//;
 
 /**
  * The first part of every cache name this site's worker creates, unique per base path, so two

@@ -24,7 +24,7 @@ import { toFinding } from './verdict.ts';
 export { allConflicts } from './verdict.ts';
 
 export type * from './types.ts';
-export { DATA_AS_OF, lineAnchor } from './releases.ts';
+export { DATA_AS_OF, DATA_AS_OF_CONFIRMED, lineAnchor, PRODUCTS } from './releases.ts';
 export { FAMILIES, type Family } from './vulnerabilities.ts';
 export { humanDate, supportStatus } from './lifecycle.ts';
 export { dataIsStale, MICROSOFT_BUILDS_URL, STALE_AFTER_DAYS } from './freshness.ts';

@@ -165,6 +165,11 @@ for (const line of LINES) line.serviced = line.newest.date === NEWEST_BY_PRODUCT
 
 /** ISO date of the newest release in the data (third-party rows included; see README). */
 export const DATA_AS_OF: string = RELEASES.reduce((max, r) => (r.date > max ? r.date : max), '');
+/** ISO date of the newest release confirmed by a Microsoft-maintained source (published in the API). */
+export const DATA_AS_OF_CONFIRMED: string = RELEASES.filter((r) => r.confidence !== 'third-party').reduce(
+  (max, r) => (r.date > max ? r.date : max),
+  '',
+);
 
 // Index lines by build prefix: "major.minor.build" for 2013+ (a CU keeps its third part),
 // "major.minor" for 2010 (rollups change the third part). A prefix can hold two lines

@@ -11,6 +11,7 @@ import { collectIslands, fillIslands } from './islands.ts';
 import { listRoutes, resolvePage, routeExists } from './routes.ts';
 
 export { listRoutes, routeExists };
+export { buildApi } from './api.ts';
 
 export interface RenderOptions {
   /** Absolute URL of the deployment base, e.g. https://user.github.io/repo/ — for canonical and Open Graph URLs. */

@@ -3,7 +3,10 @@
  * checker's own parser and classifies back to its own product and CU.
  */
 import { Ajv } from 'ajv';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import changelog from '../../../src/data/changelog.json';
+import changelogSchema from '../../../src/data/changelog.schema.json';
 import conflicts from '../../../src/data/conflicts.json';
 import conflictsSchema from '../../../src/data/conflicts.schema.json';
 import lifecycle from '../../../src/data/lifecycle.json';
@@ -14,12 +17,19 @@ import sources from '../../../src/data/sources.json';
 import sourcesSchema from '../../../src/data/sources.schema.json';
 import vulns from '../../../src/data/vulnerabilities.json';
 import vulnsSchema from '../../../src/data/vulnerabilities.schema.json';
-import { checkText, compareBuilds, parseBuild } from '../../../src/checker/index.ts';
-import { getLine, lineOf, LINES, productOf } from '../../../src/checker/releases.ts';
+import * as checkerIndex from '../../../src/checker/index.ts';
+import { compareBuilds, DATA_AS_OF, parseBuild } from '../../../src/checker/index.ts';
+import * as checkerReleases from '../../../src/checker/releases.ts';
+import { getLine, LINES, productOf } from '../../../src/checker/releases.ts';
+import { readData, readSchemas } from '../../../scripts/data/data-files.js';
+import { checkIntegrity } from '../../../scripts/data/integrity.js';
+import { gapProblems, lineOrderProblems, rangeLineProblems, roundTripProblems } from './checker-integrity.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const rows = releases.releases;
 const b = (s: string) => parseBuild(s)!.build;
+const checker = { index: checkerIndex, releases: checkerReleases };
+const DATA_DIR = fileURLToPath(new URL('../../../src/data/', import.meta.url));
 
 describe('schemas', () => {
   test.each([
@@ -28,6 +38,7 @@ describe('schemas', () => {
     ['lifecycle', lifecycleSchema, lifecycle],
     ['conflicts', conflictsSchema, conflicts],
     ['sources', sourcesSchema, sources],
+    ['changelog', changelogSchema, changelog],
   ])('%s.json matches its schema', (_name, schema, data) => {
     const validate = ajv.compile(schema);
     const ok = validate(data);
@@ -69,17 +80,7 @@ describe('releases', () => {
   });
 
   test('builds ascend within each line, and so do dates (non-variant rows)', () => {
-    for (const line of LINES) {
-      for (let i = 1; i < line.releases.length; i++) {
-        const prev = line.releases[i - 1]!;
-        const cur = line.releases[i]!;
-        expect(compareBuilds(b(prev.build), b(cur.build)), `${cur.name}`).toBeLessThan(0);
-        expect(
-          cur.date >= prev.date.slice(0, cur.date.length) || prev.date.startsWith(cur.date),
-          `${cur.name} ${cur.date} after ${prev.date}`,
-        ).toBe(true);
-      }
-    }
+    expect(lineOrderProblems(checker)).toEqual([]);
   });
 
   test('dates are plausible: real calendar dates from 2009 up to the newest release', () => {
@@ -99,20 +100,7 @@ describe('releases', () => {
   });
 
   test('every build parses with the checker and classifies back to its own product and CU', () => {
-    for (const r of rows) {
-      const p = parseBuild(r.build);
-      expect(p?.parts, r.build).toBe(4);
-      expect(productOf(p!.build), r.build).toBe(r.product);
-      expect(lineOf(p!.build)?.line, r.build).toBe(r.line);
-      const [f, ...more] = checkText(r.build);
-      expect(more, r.build).toEqual([]);
-      expect(f?.product, r.build).toBe(r.product);
-      const cu = 'rollup' in r && r.rollup ? `${r.line} ${r.rollup}` : r.line;
-      expect(f?.cu, r.build).toBe(cu);
-      expect(f?.build).toBe(r.build);
-      if (!('variantOf' in r))
-        expect(f?.update ?? null, r.build).toBe(r.product === 'Exchange Server 2010' ? null : r.update);
-    }
+    expect(roundTripProblems(rows, checker)).toEqual([]);
   });
 
   test('build prefixes map to their product (15.2 < 2562 is 2019, >= 2562 is SE)', () => {
@@ -121,32 +109,41 @@ describe('releases', () => {
 });
 
 describe('vulnerabilities', () => {
-  test('every range refers to a line that exists, and fixed builds are on that line', () => {
-    for (const v of vulns.vulnerabilities) {
-      for (const r of v.ranges) {
-        const line = getLine(r.product as never, r.line);
-        expect(line, `${v.id} ${r.product} ${r.line}`).toBeDefined();
-        for (const e of r.events) {
-          if ('fixed' in e && e.fixed) {
-            expect(lineOf(b(e.fixed))?.line, `${v.id} ${e.fixed}`).toBe(r.line);
-            expect(
-              rows.some((x) => x.build === e.fixed),
-              `${v.id} fixed build ${e.fixed} is a known release`,
-            ).toBe(true);
-          }
-        }
-      }
-    }
+  test('every range refers to a line that exists, and fixed builds are known releases on that line', () => {
+    expect(rangeLineProblems(rows, vulns.vulnerabilities, checker)).toEqual([]);
   });
 
   test('no gaps: every line of a ranged product up to its newest ranged line has a range', () => {
+    expect(gapProblems(vulns.vulnerabilities, checker)).toEqual([]);
+  });
+
+  test('no gaps above: a line newer than every ranged line (judged "shipped with the fix") came out after the fix', () => {
+    for (const v of vulns.vulnerabilities)
+      for (const product of new Set(v.ranges.map((r) => r.product))) {
+        const ranges = v.ranges.filter((r) => r.product === product);
+        const top = ranges
+          .map((r) => getLine(product as never, r.line)!)
+          .reduce((x, y) => (compareBuilds(y.baseBuild, x.baseBuild) > 0 ? y : x));
+        const fixDates = ranges
+          .flatMap((r) => r.events.map((e) => ('fixed' in e ? rows.find((x) => x.build === e.fixed)?.date : undefined)))
+          .filter((d) => d !== undefined)
+          .sort();
+        const since = fixDates[0] ?? v.published;
+        for (const line of LINES.filter((l) => l.product === product && compareBuilds(l.baseBuild, top.baseBuild) > 0))
+          expect(line.base.date >= since.slice(0, line.base.date.length), `${v.id}: ${product} ${line.line}`).toBe(
+            true,
+          );
+      }
+  });
+
+  test('at most one range per line, each with one "introduced" first and at most one "fixed" after it', () => {
     for (const v of vulns.vulnerabilities) {
-      const products = new Set(v.ranges.map((r) => r.product));
-      for (const product of products) {
-        const ranged = v.ranges.filter((r) => r.product === product).map((r) => getLine(r.product as never, r.line)!);
-        const top = ranged.reduce((x, y) => (compareBuilds(y.baseBuild, x.baseBuild) > 0 ? y : x));
-        for (const line of LINES.filter((l) => l.product === product && compareBuilds(l.baseBuild, top.baseBuild) <= 0))
-          expect(ranged.includes(line), `${v.id}: ${product} ${line.line} has no range`).toBe(true);
+      const keys = v.ranges.map((r) => `${r.product}|${r.line}`);
+      expect(new Set(keys).size, v.id).toBe(keys.length);
+      for (const r of v.ranges) {
+        const [first, ...rest] = r.events;
+        expect(first && 'introduced' in first, `${v.id} ${r.line}`).toBe(true);
+        expect(rest.every((e) => 'fixed' in e) && rest.length <= 1, `${v.id} ${r.line}`).toBe(true);
       }
     }
   });
@@ -168,6 +165,28 @@ describe('vulnerabilities', () => {
       expect(v.kev).toBe(true);
       expect(v.kevDateAdded).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+});
+
+describe("the updater's rules (scripts/data/integrity.js)", () => {
+  test('the committed data passes every rule npm run data:update enforces before writing', () => {
+    expect(checkIntegrity(readData(DATA_DIR), readSchemas(DATA_DIR))).toEqual([]);
+  });
+});
+
+describe('changelog', () => {
+  test('entries ascend by date, none after today, each citing known sources', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    changelog.entries.forEach((e, i) => {
+      if (i > 0) expect(e.date >= changelog.entries[i - 1]!.date, e.date).toBe(true);
+      expect(e.date <= today, e.date).toBe(true);
+      for (const s of e.sources) expect(Object.keys(sources.sources), s).toContain(s);
+    });
+  });
+
+  test('the first entry is the one-off import, and the data is not newer than the last entry', () => {
+    expect(changelog.entries[0]!.by).toBe('import');
+    expect(DATA_AS_OF <= changelog.entries.at(-1)!.date).toBe(true);
   });
 });
 

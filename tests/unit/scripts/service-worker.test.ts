@@ -27,7 +27,7 @@ const SITE: { file: string; url: string | null; why: string }[] = [
   { file: 'assets/index-AbCd1234.js', url: 'assets/index-AbCd1234.js', why: 'the entry script' },
   { file: 'assets/core-EfGh5678.js', url: 'assets/core-EfGh5678.js', why: 'a lazily loaded chunk' },
   { file: 'favicon.png', url: 'favicon.png', why: 'an asset without a hash in its name' },
-  { file: 'api/v1/builds.json', url: 'api/v1/builds.json', why: 'open data is part of the site' },
+  { file: 'api/v1/builds.json', url: null, why: 'the JSON API is for scripts; no page needs it offline' },
   { file: 'assets/index-AbCd1234.js.map', url: null, why: 'source maps are for developers' },
   { file: '.vite/manifest.json', url: null, why: "Vite's build manifest is not served to readers" },
   { file: '.nojekyll', url: null, why: 'a GitHub Pages switch, not a page' },

@@ -51,6 +51,8 @@ for (const [days, stale] of [
         'href',
         /learn\.microsoft\.com\/.*build-numbers-and-release-dates/,
       );
+      const axe = await new AxeBuilder({ page: reader }).withTags(AXE_TAGS).include('[data-stale-notice]').analyze();
+      expect(axe.violations).toEqual([]);
     } else await expect(onBuilds).toBeHidden();
 
     await checkABuild(reader);

@@ -23,10 +23,13 @@ const FREE_FORMATS: ReadonlySet<InputFormat> = new Set<InputFormat>([
   'product-name',
 ]);
 
+/** True when the words around a mention of this format can matter (callers skip `mentionOf` otherwise). */
+export const wordsMatter = (format: InputFormat): boolean => FREE_FORMATS.has(format);
+
 const REFERENCE_BEFORE =
-  /(?:\b(?:fixed|patched|resolved|addressed|remediated|mitigated)\s+(?:in|by|with|from|since|as\s+of)|\bfix(?:es)?\s+(?:(?:is|are)\s+)?in|\bfirst\s+(?:fixed|patched|safe)|\b(?:at\s+least|minimum|min|requires?|required|recommended|latest|newest|target|threshold|baseline|expected|before|after|until|prior\s+to|up\s+to|below|above)|\b(?:later|newer|higher|greater|older|lower|earlier)\s+than|(?:^|[\s([])(?:[<>≤≥]=?|=[<>]))\s*(?:(?:build|version|update|is|are|was)\s+)?[:=]?\s*$/i;
+  /(?:\b(?:fixed|patched|resolved|addressed|remediated|mitigated)\s+(?:in|by|with|from|since|as\s+of)|\bfix(?:es)?\s+(?:(?:is|are)\s+)?in|\bfirst\s+(?:fixed|patched|safe)|\b(?:at\s+least|minimum|min|requires?|required|recommended|latest|newest|target|threshold|baseline|expected|before|after|until|prior\s+to|below|above)|\b(?:later|newer|higher|greater|older|lower|earlier)\s+than|(?:^|[\s([])[<>≤≥]=?)\s*(?:(?:build|version|update|is|are|was)\s*){0,2}[:=]?\s*$/i;
 const NOT_INSTALLED_BEFORE =
-  /(?:\b(?:(?:need|needs|needed|plan|plans|planned|planning|want|wants|wanted|going|have|has|had|ought|intend|intends|intended|try|tries|trying|tried|forgot|failed|unable|time|how|when|whether)\s+to|will|shall|must|should|cannot|can't|can|could|would|might|please|never|not|didn't|haven't|hasn't|don't|doesn't)\s+(?:(?:also|still|first|then|now|finally|just|yet)\s+)?(?:install|apply|applie|deploy|upgrad|updat|patch|migrat|mov|go|get|download)\w{0,3}(?:\s+(?:to|with|on))?|\b(?:missing|lacks?|lacking|without|instead\s+of|rather\s+than|from)|\bnot\s+(?:yet\s+)?(?:on|at|running))\s*(?:the\s+)?(?:(?:build|version|update)\s+)?[:(]?\s*$/i;
+  /(?:\b(?:(?:need|needs|needed|plan|plans|planned|planning|want|wants|wanted|going|have|has|had|ought|intend|intends|intended|try|tries|trying|tried|forgot|failed|unable|time|how|when|whether)\s+to|will|shall|must|should|cannot|can't|can|could|would|might|please|never|not|didn't|haven't|hasn't|don't|doesn't)\s+(?:(?:also|still|first|then|now|finally|just|yet)\s+)?(?:install|apply|applie|deploy|upgrad|updat|patch|migrat|mov|go|get|download)\w{0,3}(?:\s+(?:to|with|on))?|\b(?:missing|lacks?|lacking|without|instead\s+of|rather\s+than|from)|\bnot\s+(?:yet\s+)?(?:on|at|running))\s*(?:the\s+)?(?:(?:build|version|update)\s*)?[:(]?\s*$/i;
 const REFERENCE_AFTER =
   /^\s*(?:(?:or|and)\s+(?:later|newer|higher|above|greater|up|beyond|after)\b|\+|or\s+(?:CU\s?\d|SP\s?\d|RU\s?\d|Exchange\b|\d{1,2}\.\d)|(?:(?:is|are|was|were)\s+)?(?:(?:the\s+)?(?:required|recommended|needed|available|released|latest|newest|minimum|target|first\s+fixed)\b|out\s+now))/i;
 const NOT_INSTALLED_AFTER =

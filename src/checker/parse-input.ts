@@ -9,7 +9,7 @@
 import { type Build } from './compare-builds.ts';
 import { classifyNumber, type NumberKind } from './classify-number.ts';
 import { dateHeader, receivedDate } from './mail-date.ts';
-import { mentionOf, isProseLine, type Mention } from './mention.ts';
+import { isProseLine, mentionOf, wordsMatter, type Mention } from './mention.ts';
 import { parseProductName, PRODUCT, type NamedVersion } from './product-names.ts';
 import { nameLine, pairedName, promptLine, isServerName } from './server-names.ts';
 import type { InputFormat, SupersededMention } from './types.ts';
@@ -268,15 +268,20 @@ type Found = Pick<RawFinding, 'build' | 'parts' | 'format' | 'named' | 'key'> &
 /** Record one mention found at `[start, stop)` of the line. */
 function push(line: LineScan, start: number, stop: number, found: Found): void {
   const { paste, lineText } = line;
-  const mention = mentionOf({
-    lineText,
-    start,
-    end: stop,
-    format: found.format,
-    listFrom: line.listFrom,
-    listKind: line.listKind,
-    proseLine: () => (line.prose ??= isProseLine(lineText)),
-  });
+  const lineServer = serverOfLine(line);
+  // A table row or a "name and build" line holds no words that could make it a threshold or prose.
+  const mention =
+    wordsMatter(found.format) && lineServer === null
+      ? mentionOf({
+          lineText,
+          start,
+          end: stop,
+          format: found.format,
+          listFrom: line.listFrom,
+          listKind: line.listKind,
+          proseLine: () => (line.prose ??= isProseLine(lineText)),
+        })
+      : 'tool';
   if (mention === 'reference' || mention === 'not-installed') {
     line.listFrom = stop;
     line.listKind = mention;
@@ -288,7 +293,7 @@ function push(line: LineScan, start: number, stop: number, found: Found): void {
     build: found.build,
     parts: found.parts,
     format: found.format,
-    serverName: found.serverName === undefined ? serverOfLine(line) : found.serverName,
+    serverName: found.serverName === undefined ? lineServer : found.serverName,
     named: found.named,
     lineNo: paste.lineNo,
     block: paste.block,
@@ -370,7 +375,7 @@ function readNumber(line: LineScan, at: number, end: number, dots: number): void
     named: null,
     key: c.key,
     listLabel: last === 58 && /(?:ProductVersion|FileVersion)\s*:\s*$/i.test(tail),
-    ...(received ? receivedContext(line, at, end) : {}),
+    ...(received ? receivedContext(line, at, end, format === 'smtp-received') : {}),
   });
   if (line.lineKey === undefined) line.lineKey = c.key;
   else (line.lineKeys ??= new Set()).add(c.key);
@@ -424,12 +429,18 @@ function numberFormat(line: LineScan, site: NumberSite): InputFormat {
 }
 
 /** A Received header names the receiving server after "by" and ends with the date the mail passed it. */
-function receivedContext(line: LineScan, at: number, end: number): Pick<RawFinding, 'serverName' | 'asOf'> {
+function receivedContext(
+  line: LineScan,
+  at: number,
+  end: number,
+  dated: boolean,
+): Pick<RawFinding, 'serverName' | 'asOf'> {
   const by = /\bby\s+([A-Za-z0-9][A-Za-z0-9.-]{0,100})/gi;
   const hay = behind(line, at);
   let serverName: string | null = serverOfLine(line);
   for (let b = by.exec(hay); b; b = by.exec(hay)) serverName = b[1] ?? serverName;
-  return { serverName, asOf: receivedDate(line.paste.text, line.offset + end) };
+  // Exchange Online builds say nothing about a server's update level at that date.
+  return { serverName, asOf: dated ? receivedDate(line.paste.text, line.offset + end) : null };
 }
 
 /** Product names: PRODUCT starts with "Ex", so most lines cost one failed search. */

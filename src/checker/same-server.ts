@@ -11,7 +11,7 @@
  * that names another CU than the exact build is folded only when both come from tool output.
  *
  * Builds quoted as thresholds or said not to be installed (`mention.ts`) are not servers: when anything
- * else in the paste is, they are folded into the nearest server mention of their block (or dropped).
+ * else in the paste is, they are folded into the nearest server mention (of their block first).
  * All steps are linear: indexes by block, product and name, built in one pass each.
  */
 import { formatBuild } from './compare-builds.ts';
@@ -129,12 +129,13 @@ export function foldServers(list: readonly RawFinding[]): RawFinding[] {
 
 /**
  * Thresholds and missing updates are not rows when anything else in the paste is a server's build: each
- * goes to the previous server mention of its block, else the next one, else away.
+ * is kept on the previous server mention of its block, else the next one of its block, else the nearest
+ * before it, else the nearest after it (never dropped without a trace).
  */
 function foldNonServers(ctx: Fold, list: readonly RawFinding[]): void {
   if (!list.some(isServerMention)) return;
   let previous: RawFinding | null = null;
-  let pending: RawFinding[] = [];
+  let pending: RawFinding[] = []; // waiting for the next server mention
   const notCounted = (f: RawFinding) =>
     f.mention === 'reference'
       ? `Not counted as a server: ${quote(f)} quotes ${describe(f)} as a threshold or a candidate, not as a server’s own build.`
@@ -143,17 +144,14 @@ function foldNonServers(ctx: Fold, list: readonly RawFinding[]): void {
     fold(ctx, f, to, f.mention === 'reference' ? 'reference' : 'not-installed', notCounted(f));
   for (const f of list) {
     if (isServerMention(f)) {
-      for (const p of pending) if (p.block === f.block) attach(p, f);
+      for (const p of pending) attach(p, p.block === f.block || !previous ? f : previous);
       pending = [];
       previous = f;
     } else if (previous?.block === f.block) attach(f, previous);
-    else {
-      for (const p of pending) if (p.block !== f.block) ctx.removed.add(p);
-      pending = pending.filter((p) => p.block === f.block);
-      pending.push(f);
-    }
+    else pending.push(f);
   }
-  for (const p of pending) ctx.removed.add(p);
+  // Non-server mentions after the last server mention: some server mention exists, so `previous` does.
+  if (previous) for (const p of pending) attach(p, previous);
 }
 
 /** True unless both carry names and the names are different servers. */

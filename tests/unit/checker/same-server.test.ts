@@ -298,6 +298,18 @@ describe('thresholds and versions said not to be installed are not server rows',
       '15.1.2507',
       ['not-installed'],
     ],
+    [
+      'a threshold in its own block: kept on the server mention before it',
+      'EX01 15.1.2176.2\n\nThe fix is in 15.1.2176.9',
+      '15.1.2176.2',
+      ['reference'],
+    ],
+    [
+      'a threshold in its own block first: kept on the one after it',
+      'Fixed in 15.1.2176.9\n\nEX01 15.1.2176.2',
+      '15.1.2176.2',
+      ['reference'],
+    ],
   ])('%s', (_why, text, build, reasons) => {
     const found = check(text);
     expect(found.map((f) => f.build)).toEqual([build]);

@@ -1,11 +1,12 @@
 /**
- * One finding per server or line: drop repeated mentions of the same thing.
+ * One finding per server or line: drop repeated mentions of the same thing, then fold mentions of one
+ * server into one finding (`same-server.ts`).
  * - the same build twice on one line (ExSetup table: ProductVersion and FileVersion columns);
  * - ProductVersion / FileVersion list output of one server (same block, same build, same server);
- * - a product name ("Version: Exchange 2019 CU12 May22SU") when a build of the same CU is in the same block.
+ * - everything `foldServers` does: one server, one verdict; thresholds and missing updates are not servers.
  */
 import type { RawFinding } from './parse-input.ts';
-import { lineOf, productOf } from './releases.ts';
+import { foldServers } from './same-server.ts';
 
 const bySpan = (a: RawFinding, b: RawFinding) => a.span[0] - b.span[0];
 
@@ -15,27 +16,18 @@ export function dedupe(raw: readonly RawFinding[]): RawFinding[] {
   let inOrder = true;
   for (let i = 1; i < raw.length && inOrder; i++) inOrder = raw[i - 1]!.span[0] <= raw[i]!.span[0];
   const sorted = inOrder ? raw : [...raw].sort(bySpan);
-  let named = false;
-  for (const f of sorted) if (f.named) named = true;
-  const numericCu = new Set<string>();
-  if (named) {
-    const cuOfKey = new Map<string, string>(); // product and line per build: computed once per distinct build
-    for (const f of sorted) {
-      if (f.named) continue;
-      let cu = cuOfKey.get(f.key);
-      if (cu === undefined) cuOfKey.set(f.key, (cu = `${productOf(f.build)}|${lineOf(f.build)?.line}`));
-      numericCu.add(`${f.block}|${cu}`);
-    }
-  }
-  // Same line, same build: findings are in line order, so the set only ever holds one line's builds.
+  return foldServers(dropRepeats(sorted));
+}
+
+/** Same line and build; ProductVersion/FileVersion list lines of one server. */
+function dropRepeats(sorted: readonly RawFinding[]): RawFinding[] {
+  // Findings are in line order, so the set only ever holds one line's builds.
   let line = -1;
   const seenOnLine = new Set<string>();
   const seenListed = new Set<string>();
   const out: RawFinding[] = [];
   for (const f of sorted) {
-    if (f.named) {
-      if (numericCu.has(`${f.block}|${f.named.product}|${f.named.line}`)) continue;
-    } else {
+    if (!f.named) {
       if (f.lineNo !== line) {
         line = f.lineNo;
         seenOnLine.clear();

@@ -3,11 +3,16 @@
  * Linear time: one pass over the lines (no split); numbers are found by a hand-written scanner
  * (no match arrays or substrings for digit runs that cannot be builds); each regex is anchored or
  * has bounded quantifiers with no nested repetition and runs only where its answer can matter.
+ * State for the whole paste lives in a `Paste`, state for one line in a `LineScan`; each step is a
+ * small function of those two objects.
  */
 import { type Build } from './compare-builds.ts';
-import { classifyNumber } from './classify-number.ts';
-import { parseProductName, type NamedVersion } from './product-names.ts';
-import type { InputFormat } from './types.ts';
+import { classifyNumber, type NumberKind } from './classify-number.ts';
+import { dateHeader, receivedDate } from './mail-date.ts';
+import { isProseLine, mentionOf, wordsMatter, type Mention } from './mention.ts';
+import { parseProductName, PRODUCT, type NamedVersion } from './product-names.ts';
+import { nameLine, pairedName, promptLine, isServerName } from './server-names.ts';
+import type { InputFormat, SupersededMention } from './types.ts';
 
 export interface RawFinding {
   input: string;
@@ -24,39 +29,25 @@ export interface RawFinding {
   listLabel: boolean;
   /** Normalised build and part count (`'15.1.2176.9/4'`): the identity used by de-duplication and the verdict cache. */
   key: string;
+  /** What the words around the mention say: tool output, a sentence, a quoted threshold, not installed. */
+  mention: Mention;
+  /** Received headers: ISO date of the mail (the header's own date, else the block's `Date:` header), else null. */
+  asOf: string | null;
+  /** PowerShell prompt section of the line (0: before any prompt line), for host names from prompts. */
+  section: number;
+  /** Filled by de-duplication: mentions folded into this one. */
+  superseded: SupersededMention[];
+  /** Filled by de-duplication: plain sentences about how this mention was read. */
+  readingNotes: string[];
 }
 
 const ADV = /Version (\d{1,2})\.(\d{1,2}) \(Build (\d{1,5})\.(\d{1,4})\)/g;
-const PRODUCT = /\bExchange(?: Server)? (2010|2013|2016|2019|SE)\b/gi;
-const NAME_LINE =
-  /^\s*(?:Name|Server|Server ?Name|PSComputerName|ComputerName|Identity)\s*:\s*([A-Za-z0-9][A-Za-z0-9._-]{0,62})\s*$/i;
-/** A server name: a host name or FQDN label, as PowerShell and inventories print it. */
-const HOST = String.raw`[A-Za-z][\w.-]{0,62}`;
-const SERVER_NAME = new RegExp(`^${HOST}$`);
-const BUILD_TEXT = String.raw`\d{1,2}\.\d{1,2}\.\d{1,5}(?:\.\d{1,4})?`;
-const PAIR_SEPARATOR = String.raw`"?(?:\s*[,;|\t]\s*|\s+)"?`;
-/**
- * A line that is only a server's name and its build, in either order, as lists and CSV exports give
- * them: "EX01 15.1.2176.9", "EX01,15.1.2176.9", "\"ex01.contoso.local\";\"15.1.2176.9\"", "15.1.2176.9 | EX01".
- */
-const NAME_THEN_BUILD = new RegExp(String.raw`^\s*"?(${HOST})${PAIR_SEPARATOR}(${BUILD_TEXT})"?\s*$`);
-const BUILD_THEN_NAME = new RegExp(String.raw`^\s*"?(${BUILD_TEXT})${PAIR_SEPARATOR}(${HOST})"?\s*$`);
-/** Words and labels that stand next to a build without being a server's name. */
-const NOT_A_NAME =
-  /^(?:(?:admindisplay|product|file|x-owa-)?version|build(?:number)?|exchange.*|exsetup(?:\.exe)?|owa|ecp|server(?:name)?|name|identity|ip|host(?:name)?|(?:ps)?computer(?:name)?|machine|ver|v|value|installed|current|latest|target|release|update|patched|unpatched|vulnerable|fixed|microsoft|outlook|windows|product|(?:cu|sp|su|rtm|kb|hu)\d*|[a-z]{3}\d{2}(?:su|hu)(?:v\d+)?)$/i;
-
-/** The server name on a "name and build only" line, or null. */
-function pairedName(lineText: string): string | null {
-  if (lineText.length > 120) return null;
-  const m = NAME_THEN_BUILD.exec(lineText);
-  const name = m ? m[1] : BUILD_THEN_NAME.exec(lineText)?.[2];
-  return name && !NOT_A_NAME.test(name) && !name.endsWith('.') ? name : null;
-}
-
 const TABLE_HEADER = /^\s*[A-Za-z]+(?:\s+[A-Za-z]+){1,12}\s*$/; // words only: no ':' and no digits
 const DASHES = /^[\s-]+$/;
+const IP_BEFORE = /(?:\bIP(?:v4)?\b|address|\[|@)\s*:?\s*$/i;
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** Exactly the characters of regex `\s` and `String.prototype.trim` (ECMAScript WhiteSpace and LineTerminator). */
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
@@ -73,7 +64,6 @@ function isSpace(c: number): boolean {
     c === 0xfeff
   );
 }
-const IP_BEFORE = /(?:\bIP(?:v4)?\b|address|\[|@)\s*:?\s*$/i;
 
 function excerpt(lineText: string, start: number, end: number): string {
   if (lineText.length <= 200) return lineText.trim();
@@ -97,49 +87,85 @@ function lastNonSpace(line: string, at: number): number {
   return -1;
 }
 
-function numberFormat(
-  last: number,
-  tail: string,
-  behind: () => string,
-  parts: 3 | 4,
-  long: boolean,
-  exsetupLine: boolean,
-): InputFormat {
-  // Cheap dispatch on the last non-space character before the number; regexes only when it can matter.
-  if (last === 58 /* : */) {
-    if (/X-OWA-Version\s*:\s*$/i.test(tail)) return 'owa-header';
-    if (/Build\s*Number\s*:\s*$/i.test(tail)) return 'healthchecker';
-    if (/(?:ProductVersion|FileVersion)\s*:\s*$/i.test(tail)) return 'exsetup';
-  } else if (last === 47 /* / */) {
-    if (/\/owa\/(?:auth\/)?$/i.test(tail)) return 'owa-path';
-    if (/\/ecp\/(?:auth\/)?$/i.test(tail)) return 'ecp-path';
-  } else if (last === 100 || last === 68 /* d D */) {
-    if (/\bid\s+$/i.test(tail) && /SMTP Server|Received:/i.test(behind())) return 'smtp-received';
-  } else if (last === 114 || last === 82 /* r R */) {
-    if (/Build\s*Number\s*$/i.test(tail)) return 'healthchecker';
-  }
-  if (exsetupLine) return 'exsetup';
-  if (parts === 3) return 'build-3part';
-  return long ? 'build-long' : 'build';
-}
-
 interface Table {
   kind: 'adv' | 'exsetup' | 'other';
   nameColumn: 'first' | 'last' | null;
 }
 
+/**
+ * A PowerShell table header with a version column. The server's name is in a `PSComputerName`,
+ * `Server`/`ServerName` or `Name` column at either end; a `Name` column next to a `Server` column
+ * names something else (a mailbox database), so it labels nothing.
+ */
 function tableHeader(lineText: string): Table | null {
   if (lineText.length > 300 || !TABLE_HEADER.test(lineText)) return null;
-  const cols = lineText.trim().split(/\s+/);
-  const has = (c: string) => cols.some((x) => x.toLowerCase() === c.toLowerCase());
-  if (!has('AdminDisplayVersion') && !has('ProductVersion') && !has('FileVersion')) return null;
-  const first = cols[0]?.toLowerCase();
-  const last = cols.at(-1)?.toLowerCase();
-  const nameColumn = first === 'name' ? 'first' : last === 'pscomputername' || last === 'name' ? 'last' : null;
-  return { kind: has('AdminDisplayVersion') ? 'adv' : 'exsetup', nameColumn };
+  const cols = lineText
+    .trim()
+    .split(/\s+/)
+    .map((c) => c.toLowerCase());
+  if (!cols.includes('admindisplayversion') && !cols.includes('productversion') && !cols.includes('fileversion'))
+    return null;
+  const serverCol = (c: string | undefined) => c === 'server' || c === 'servername' || c === 'pscomputername';
+  const first = cols[0];
+  const last = cols.at(-1);
+  const hasServer = cols.some(serverCol);
+  let nameColumn: Table['nameColumn'] = null;
+  if (serverCol(last)) nameColumn = 'last';
+  else if (serverCol(first)) nameColumn = 'first';
+  else if (!hasServer) nameColumn = first === 'name' ? 'first' : last === 'name' ? 'last' : null;
+  return { kind: cols.includes('admindisplayversion') ? 'adv' : 'exsetup', nameColumn };
 }
 
 const buildKey = (b: Build, parts: 3 | 4) => `${b[0]}.${b[1]}.${b[2]}.${b[3]}/${parts}`;
+
+interface Mark<T> {
+  lineNo: number;
+  block: number;
+  value: T;
+}
+
+/** What a PowerShell prompt says about the output below it, up to the next prompt. */
+interface Section {
+  /** Host that labels the section's output, or null. */
+  host: string | null;
+}
+
+/** State for the whole paste. */
+interface Paste {
+  text: string;
+  out: RawFinding[];
+  strongNames: Mark<string>[];
+  weakNames: Mark<string>[];
+  dates: Mark<string>[];
+  sections: Section[];
+  /** Host of an `Enter-PSSession` still open, or null. */
+  session: string | null;
+  table: Table | null;
+  block: number;
+  lineNo: number;
+}
+
+/** State for one line: the small context every scanning step reads. */
+interface LineScan {
+  paste: Paste;
+  lineText: string;
+  /** Offset of the line in the paste. */
+  offset: number;
+  firstOut: number;
+  /** Findings of this line are in span order (numbers are; names and AdminDisplayVersion are merged in). */
+  sorted: boolean;
+  // Per-line values, computed on first use only.
+  server?: string | null;
+  shortExcerpt?: string;
+  exsetupLine?: boolean;
+  prose?: boolean;
+  /** Keys of the numbers reported from this line (usually 0 or 1). */
+  lineKey?: string;
+  lineKeys?: Set<string>;
+  /** End and kind of the last threshold or not-installed mention on the line (lists continue them). */
+  listFrom: number;
+  listKind: Mention;
+}
 
 /**
  * All Exchange versions in `text`, in input order (by span), before de-duplication of repeated mentions.
@@ -147,114 +173,164 @@ const buildKey = (b: Build, parts: 3 | 4) => `${b[0]}.${b[1]}.${b[2]}.${b[3]}/${
  * @example findVersions('EX01 15.1.2176.9')[0]?.serverName // 'EX01'
  */
 export function findVersions(text: string): RawFinding[] {
-  const out: RawFinding[] = [];
-  const names: { lineNo: number; block: number; name: string }[] = [];
+  const paste: Paste = {
+    text,
+    out: [],
+    strongNames: [],
+    weakNames: [],
+    dates: [],
+    sections: [{ host: null }],
+    session: null,
+    table: null,
+    block: 0,
+    lineNo: 0,
+  };
   const n = text.length;
-  let pos = 0;
-  let lineNo = 0;
-  let block = 0;
-  let table: Table | null = null;
-  while (pos <= n) {
+  for (let pos = 0; pos <= n; paste.lineNo++) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = n;
     const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     let first = pos;
     while (first < end && isSpace(text.charCodeAt(first))) first++;
     if (first === end) {
-      block++;
-      table = null;
-    } else {
-      const lineText = text.slice(pos, end);
-      const nameMatch = lineText.length < 120 && lineText.includes(':') ? NAME_LINE.exec(lineText) : null;
-      if (nameMatch?.[1]) names.push({ lineNo, block, name: nameMatch[1] });
-      const header = lineText.includes('Version') ? tableHeader(lineText) : null;
-      if (header) table = header;
-      else if (!(text.charCodeAt(first) === 45 && DASHES.test(lineText)))
-        scanLine(text, lineText, pos, lineNo, block, table, out);
-    }
+      paste.block++;
+      paste.table = null;
+    } else readLine(paste, pos, end, first);
     pos = nl + 1;
-    lineNo++;
   }
-  // Server names from "Name : X" lines: nearest before in the same block, else the nearest after.
-  // Both lists are in line order, so one forward pass with a pointer is enough (linear).
-  let k = 0;
-  for (const f of out) {
-    while (
-      k < names.length &&
-      (names[k]!.block < f.block || (names[k]!.block === f.block && names[k]!.lineNo <= f.lineNo))
-    )
-      k++;
-    if (f.serverName) continue;
-    const before = names[k - 1];
-    const after = names[k];
-    f.serverName =
-      before && before.block === f.block ? before.name : after && after.block === f.block ? after.name : null;
-  }
-  return out;
+  assignNames(paste);
+  return paste.out;
 }
 
-function scanLine(
-  text: string,
-  lineText: string,
-  offset: number,
-  lineNo: number,
-  block: number,
-  table: Table | null,
-  out: RawFinding[],
-): void {
+function readLine(paste: Paste, pos: number, end: number, first: number): void {
+  const { text } = paste;
+  const lineText = text.slice(pos, end);
+  const mark = <T>(value: T): Mark<T> => ({ lineNo: paste.lineNo, block: paste.block, value });
+  const named = nameLine(lineText);
+  if (named) (named.strong ? paste.strongNames : paste.weakNames).push(mark(named.name));
+  const date = lineText.includes('Date:') ? dateHeader(lineText) : null;
+  if (date) paste.dates.push(mark(date));
+  const c = text.charCodeAt(first);
+  if (c === 91 /* [ */ || c === 80 /* P */ || c === 79 /* O */) readPrompt(paste, lineText);
+  const header = lineText.includes('Version') ? tableHeader(lineText) : null;
+  if (header) paste.table = header;
+  else if (!(c === 45 && DASHES.test(lineText)))
+    scanLine({
+      paste,
+      lineText,
+      offset: pos,
+      firstOut: paste.out.length,
+      sorted: true,
+      listFrom: -1,
+      listKind: 'tool',
+    });
+}
+
+/** A prompt line starts a new section; its host (or an open remote session's) labels the output below. */
+function readPrompt(paste: Paste, lineText: string): void {
+  const prompt = promptLine(lineText);
+  if (!prompt) return;
+  if (prompt.session !== null) paste.session = prompt.session || null;
+  const host = prompt.commandHost ?? (prompt.orgWide ? null : (prompt.host ?? paste.session));
+  paste.sections.push({ host });
+}
+
+function scanLine(line: LineScan): void {
+  const { lineText } = line;
   // The AD object version "ExchangeVersion : 0.1 (8.0.535.0)" is not a server build.
   if (lineText.includes('ExchangeVersion') && /^\s*ExchangeVersion\s*:/i.test(lineText)) return;
-  const firstOut = out.length;
-  let sorted = true; // findings of this line in span order (numbers are; names and ADV are merged in)
-  const len = lineText.length;
-  // Per-line values, computed on first use only.
-  let validName: string | null | undefined;
-  const serverOfLine = (): string | null => {
-    if (validName !== undefined) return validName;
-    if (!table) return (validName = pairedName(lineText));
-    const tokens = table.nameColumn ? lineText.trim().split(/\s+/) : null;
-    const tableName = tokens ? ((table.nameColumn === 'first' ? tokens[0] : tokens.at(-1)) ?? null) : null;
-    return (validName = tableName && SERVER_NAME.test(tableName) ? tableName : null);
-  };
-  let shortExcerpt: string | undefined; // lines up to 200 characters are shown whole (trimmed)
-  const excerptOf = (start: number, stop: number): string =>
-    len <= 200 ? (shortExcerpt ??= lineText.trim()) : excerpt(lineText, start, stop);
-  let exsetupLine: boolean | undefined;
-  let lineKey: string | undefined; // keys of the numbers reported from this line (usually 0 or 1)
-  let lineKeys: Set<string> | undefined;
+  if (lineText.includes('(Build ')) scanAdminDisplayVersions(line);
+  scanNumbers(line);
+  scanProductNames(line);
+  keepSpanOrder(line);
+}
 
-  if (lineText.includes('(Build ')) {
-    ADV.lastIndex = 0;
-    for (let m = ADV.exec(lineText); m; m = ADV.exec(lineText)) {
-      const c = classifyNumber(`${m[1]}.${m[2]}.${m[3]}.${m[4]}`, false);
-      if (!c || c.kind !== 'onprem') continue;
-      const stop = m.index + m[0].length;
-      out.push({
-        input: excerptOf(m.index, stop),
-        span: [offset + m.index, offset + stop],
-        build: c.build,
-        parts: 4,
-        format: 'admin-display-version',
-        serverName: serverOfLine(),
-        named: null,
-        lineNo,
-        block,
-        listLabel: false,
-        key: c.key,
-      });
-    }
-    if (out.length > firstOut) sorted = false;
+/** The server named on this line (table column or "name and build" line), computed once. */
+function serverOfLine(line: LineScan): string | null {
+  if (line.server !== undefined) return line.server;
+  const { table } = line.paste;
+  if (!table) return (line.server = pairedName(line.lineText));
+  const tokens = table.nameColumn ? line.lineText.trim().split(/\s+/) : null;
+  const name = tokens ? ((table.nameColumn === 'first' ? tokens[0] : tokens.at(-1)) ?? null) : null;
+  return (line.server = name && isServerName(name) ? name : null);
+}
+
+function excerptOf(line: LineScan, start: number, stop: number): string {
+  // Lines up to 200 characters are shown whole (trimmed).
+  return line.lineText.length <= 200
+    ? (line.shortExcerpt ??= line.lineText.trim())
+    : excerpt(line.lineText, start, stop);
+}
+
+type Found = Pick<RawFinding, 'build' | 'parts' | 'format' | 'named' | 'key'> &
+  Partial<Pick<RawFinding, 'serverName' | 'listLabel' | 'asOf'>>;
+
+/** Record one mention found at `[start, stop)` of the line. */
+function push(line: LineScan, start: number, stop: number, found: Found): void {
+  const { paste, lineText } = line;
+  const lineServer = serverOfLine(line);
+  // A table row or a "name and build" line holds no words that could make it a threshold or prose.
+  const mention =
+    wordsMatter(found.format) && lineServer === null
+      ? mentionOf({
+          lineText,
+          start,
+          end: stop,
+          format: found.format,
+          listFrom: line.listFrom,
+          listKind: line.listKind,
+          proseLine: () => (line.prose ??= isProseLine(lineText)),
+        })
+      : 'tool';
+  if (mention === 'reference' || mention === 'not-installed') {
+    line.listFrom = stop;
+    line.listKind = mention;
   }
+  // Every field written out (no spread): one object shape for all findings.
+  paste.out.push({
+    input: excerptOf(line, start, stop),
+    span: [line.offset + start, line.offset + stop],
+    build: found.build,
+    parts: found.parts,
+    format: found.format,
+    serverName: found.serverName === undefined ? lineServer : found.serverName,
+    named: found.named,
+    lineNo: paste.lineNo,
+    block: paste.block,
+    listLabel: found.listLabel ?? false,
+    key: found.key,
+    mention,
+    asOf: found.asOf ?? null,
+    section: paste.sections.length - 1,
+    superseded: [],
+    readingNotes: [],
+  });
+}
 
-  // Numbers: maximal runs of /\d+(?:\.\d+)*/, scanned by hand (linear, no allocation per run).
+function scanAdminDisplayVersions(line: LineScan): void {
+  const { lineText } = line;
+  const before = line.paste.out.length;
+  ADV.lastIndex = 0;
+  for (let m = ADV.exec(lineText); m; m = ADV.exec(lineText)) {
+    const c = classifyNumber(`${m[1]}.${m[2]}.${m[3]}.${m[4]}`, false);
+    if (!c || c.kind !== 'onprem') continue;
+    const { build, key } = c;
+    push(line, m.index, m.index + m[0].length, { build, parts: 4, format: 'admin-display-version', named: null, key });
+  }
+  if (line.paste.out.length > before) line.sorted = false;
+}
+
+/** Numbers: maximal runs of /\d+(?:\.\d+)*\/, scanned by hand (linear, no allocation per run). */
+function scanNumbers(line: LineScan): void {
+  const { text } = line.paste;
   // Indexes into the whole text (usually a flat string: faster than reading through a line slice).
-  const stop = offset + len;
-  for (let i = offset; i < stop;) {
+  const stop = line.offset + line.lineText.length;
+  for (let i = line.offset; i < stop;) {
     if (!isDigit(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    const at = i - offset;
+    const at = i;
     let dots = 0;
     i++;
     for (;;) {
@@ -264,94 +340,185 @@ function scanLine(
         i += 2;
       } else break;
     }
-    const end = i - offset;
-    const size = end - at;
-    if (size < 5 || size > 30) continue; // long digit runs and endless dots are never builds
-    const prev = at > 0 ? lineText.charCodeAt(at - 1) : 32;
-    // letters glued before a number ("KB15.1…") disqualify it, except a lone "v" ("v15.1.2176.9")
-    if (isLetter(prev) && !((prev === 118 || prev === 86) && !(at > 1 && isLetter(lineText.charCodeAt(at - 2)))))
-      continue;
-    const next = end < len ? lineText.charCodeAt(end) : 32;
-    if (isLetter(next) || isDigit(next)) continue;
-    if (dots !== 2 && dots !== 3) continue;
-    const t = lineText.slice(at, end);
-    let c = classifyNumber(t, false);
-    if (!c) continue;
-    // A build already reported from this line would be dropped by dedupe (one finding per line and build).
-    if (c.key === lineKey || lineKeys?.has(c.key)) continue;
-    const last = lastNonSpace(lineText, at);
-    // The 40 characters before the number, only where a regex needs them.
-    const tail =
-      last === 58 || last === 47 || last === 100 || last === 68 || last === 114 || last === 82
-        ? lineText.slice(Math.max(0, at - 40), at)
-        : '';
-    // Only numbers that could be IPv4 addresses need the (regex) look at their surroundings.
-    if (dots === 3 && c.build[0] <= 255 && c.build[1] <= 255 && c.build[2] <= 255 && c.build[3] <= 255) {
-      const ipContext =
-        IP_BEFORE.test(lineText.slice(Math.max(0, at - 20), at)) ||
-        prev === 40 /* ( */ ||
-        /^(?::\d|\/\d)/.test(lineText.slice(end, end + 2));
-      if (ipContext && !(c = classifyNumber(t, true))) continue;
-    }
-    // Received headers fold over several lines: look back a bounded window in the whole text.
-    const from = Math.max(0, offset + at - 600);
-    const behind = () => text.slice(from, offset + at);
-    exsetupLine ??= table?.kind === 'exsetup' || /ExSetup/i.test(lineText.slice(0, 400));
-    const format: InputFormat =
-      c.kind === 'online' ? 'exchange-online' : numberFormat(last, tail, behind, c.parts, c.long, exsetupLine);
-    let serverName = serverOfLine();
-    if (
-      format === 'smtp-received' ||
-      (c.kind === 'online' && (last === 100 || last === 68) && /\bid\s+$/i.test(tail))
-    ) {
-      const by = /\bby\s+([A-Za-z0-9][A-Za-z0-9.-]{0,100})/gi;
-      const hay = behind();
-      for (let b = by.exec(hay); b; b = by.exec(hay)) serverName = b[1] ?? serverName;
-    }
-    out.push({
-      input: excerptOf(at, end),
-      span: [offset + at, offset + end],
-      build: c.build,
-      parts: c.parts,
-      format,
-      serverName,
-      named: null,
-      lineNo,
-      block,
-      listLabel: last === 58 && /(?:ProductVersion|FileVersion)\s*:\s*$/i.test(tail),
-      key: c.key,
-    });
-    if (lineKey === undefined) lineKey = c.key;
-    else (lineKeys ??= new Set()).add(c.key);
+    const size = i - at;
+    // Long digit runs and endless dots are never builds.
+    if (size >= 5 && size <= 30 && (dots === 2 || dots === 3))
+      readNumber(line, at - line.offset, i - line.offset, dots);
   }
+}
 
-  // Product names: PRODUCT starts with the literal "Exchange", so lines without it cost one failed search.
-  {
-    const before = out.length;
-    PRODUCT.lastIndex = 0;
-    for (let m = PRODUCT.exec(lineText); m; m = PRODUCT.exec(lineText)) {
-      const named = parseProductName(m[1] ?? '', lineText.slice(m.index + m[0].length, m.index + m[0].length + 40));
-      if (!named) continue;
-      const stop = m.index + m[0].length + named.length;
-      out.push({
-        input: excerptOf(m.index, stop),
-        span: [offset + m.index, offset + stop],
-        build: named.build,
-        parts: named.parts,
-        format: 'product-name',
-        serverName: serverOfLine(),
-        named,
-        lineNo,
-        block,
-        listLabel: false,
-        key: buildKey(named.build, named.parts),
-      });
-    }
-    if (out.length > before && before > firstOut) sorted = false;
+/** Classify the number at `[at, end)` of the line (IP addresses and glued text excluded) and record it. */
+function readNumber(line: LineScan, at: number, end: number, dots: number): void {
+  const { lineText } = line;
+  const prev = at > 0 ? lineText.charCodeAt(at - 1) : 32;
+  // Letters glued before a number ("KB15.1…") disqualify it, except a lone "v" ("v15.1.2176.9").
+  if (isLetter(prev) && !((prev === 118 || prev === 86) && !(at > 1 && isLetter(lineText.charCodeAt(at - 2))))) return;
+  const next = end < lineText.length ? lineText.charCodeAt(end) : 32;
+  if (isLetter(next) || isDigit(next)) return;
+  const t = lineText.slice(at, end);
+  let c = classifyNumber(t, false);
+  // A build already reported from this line would be dropped by dedupe (one finding per line and build).
+  if (!c || c.key === line.lineKey || line.lineKeys?.has(c.key)) return;
+  // Only numbers that could be IPv4 addresses need the (regex) look at their surroundings.
+  const b = c.build;
+  if (dots === 3 && b[0] <= 255 && b[1] <= 255 && b[2] <= 255 && b[3] <= 255 && ipContext(lineText, at, end, prev))
+    if (!(c = classifyNumber(t, true))) return;
+  const last = lastNonSpace(lineText, at);
+  // The 40 characters before the number, only where a regex needs them.
+  const tail = labelEnd(last) ? lineText.slice(Math.max(0, at - 40), at) : '';
+  const format = c.kind === 'online' ? 'exchange-online' : numberFormat(line, { at, last, tail, number: c });
+  const received = format === 'smtp-received' || (c.kind === 'online' && isSmtpId(last, tail));
+  push(line, at, end, {
+    build: c.build,
+    parts: c.parts,
+    format,
+    named: null,
+    key: c.key,
+    listLabel: last === 58 && /(?:ProductVersion|FileVersion)\s*:\s*$/i.test(tail),
+    ...(received ? receivedContext(line, at, end, format === 'smtp-received') : {}),
+  });
+  if (line.lineKey === undefined) line.lineKey = c.key;
+  else (line.lineKeys ??= new Set()).add(c.key);
+}
+
+function ipContext(lineText: string, at: number, end: number, prev: number): boolean {
+  return (
+    IP_BEFORE.test(lineText.slice(Math.max(0, at - 20), at)) ||
+    prev === 40 /* ( */ ||
+    /^(?::\d|\/\d)/.test(lineText.slice(end, end + 2))
+  );
+}
+
+/** Characters that end a label a format depends on: ':' '/' 'd' 'D' ('id') 'r' 'R' ('Build Number'). */
+const labelEnd = (c: number) => c === 58 || c === 47 || c === 100 || c === 68 || c === 114 || c === 82;
+const isSmtpId = (last: number, tail: string) => (last === 100 || last === 68) && /\bid\s+$/i.test(tail);
+
+/** Received headers fold over several lines: look back a bounded window in the whole text. */
+function behind(line: LineScan, at: number): string {
+  const to = line.offset + at;
+  return line.paste.text.slice(Math.max(0, to - 600), to);
+}
+
+/** Where a number sits: the last non-space character before it and the 40 characters before it. */
+interface NumberSite {
+  at: number;
+  last: number;
+  tail: string;
+  number: NumberKind;
+}
+
+/** The input format of a number, from what stands before it; regexes run only when the last character can matter. */
+function numberFormat(line: LineScan, site: NumberSite): InputFormat {
+  const { last, tail } = site;
+  if (last === 58 /* : */) {
+    if (/X-OWA-Version\s*:\s*$/i.test(tail)) return 'owa-header';
+    if (/Build\s*Number\s*:\s*$/i.test(tail)) return 'healthchecker';
+    if (/(?:ProductVersion|FileVersion)\s*:\s*$/i.test(tail)) return 'exsetup';
+  } else if (last === 47 /* / */) {
+    if (/\/owa\/(?:auth\/)?$/i.test(tail)) return 'owa-path';
+    if (/\/ecp\/(?:auth\/)?$/i.test(tail)) return 'ecp-path';
+  } else if (last === 100 || last === 68 /* d D */) {
+    if (isSmtpId(last, tail) && /SMTP Server|Received:/i.test(behind(line, site.at))) return 'smtp-received';
+  } else if (last === 114 || last === 82 /* r R */) {
+    if (/Build\s*Number\s*$/i.test(tail)) return 'healthchecker';
   }
-  // Keep the output in span order (dedupe relies on it): merge this line's few findings if needed.
-  if (!sorted && out.length - firstOut > 1) {
-    const mine = out.splice(firstOut).sort((a, b) => a.span[0] - b.span[0]);
-    for (const f of mine) out.push(f);
+  line.exsetupLine ??= line.paste.table?.kind === 'exsetup' || /ExSetup/i.test(line.lineText.slice(0, 400));
+  if (line.exsetupLine) return 'exsetup';
+  if (site.number.parts === 3) return 'build-3part';
+  return site.number.long ? 'build-long' : 'build';
+}
+
+/** A Received header names the receiving server after "by" and ends with the date the mail passed it. */
+function receivedContext(
+  line: LineScan,
+  at: number,
+  end: number,
+  dated: boolean,
+): Pick<RawFinding, 'serverName' | 'asOf'> {
+  const by = /\bby\s+([A-Za-z0-9][A-Za-z0-9.-]{0,100})/gi;
+  const hay = behind(line, at);
+  let serverName: string | null = serverOfLine(line);
+  for (let b = by.exec(hay); b; b = by.exec(hay)) serverName = b[1] ?? serverName;
+  // Exchange Online builds say nothing about a server's update level at that date.
+  return { serverName, asOf: dated ? receivedDate(line.paste.text, line.offset + end) : null };
+}
+
+/** Product names: PRODUCT starts with "Ex", so most lines cost one failed search. */
+function scanProductNames(line: LineScan): void {
+  const { lineText, paste } = line;
+  const before = paste.out.length;
+  PRODUCT.lastIndex = 0;
+  for (let m = PRODUCT.exec(lineText); m; m = PRODUCT.exec(lineText)) {
+    const after = m.index + m[0].length;
+    const named = parseProductName(m[1] ?? '', lineText.slice(after, after + 60));
+    if (!named) continue;
+    const key = buildKey(named.build, named.parts);
+    push(line, m.index, after + named.length, {
+      build: named.build,
+      parts: named.parts,
+      format: 'product-name',
+      named,
+      key,
+    });
+  }
+  if (paste.out.length > before && before > line.firstOut) line.sorted = false;
+}
+
+/** Keep the output in span order (dedupe relies on it): merge this line's few findings if needed. */
+function keepSpanOrder(line: LineScan): void {
+  const { out } = line.paste;
+  if (line.sorted || out.length - line.firstOut <= 1) return;
+  const mine = out.splice(line.firstOut).sort((a, b) => a.span[0] - b.span[0]);
+  for (const f of mine) out.push(f);
+}
+
+/**
+ * For each finding without a name, the nearest mark before it in its block, else the nearest after it.
+ * Marks and findings are both in line order, so one forward pass with a pointer is enough (linear).
+ */
+function nearestInBlock<T>(out: readonly RawFinding[], marks: readonly Mark<T>[], use: (f: RawFinding, v: T) => void) {
+  if (marks.length === 0) return;
+  let k = 0;
+  for (const f of out) {
+    while (
+      k < marks.length &&
+      (marks[k]!.block < f.block || (marks[k]!.block === f.block && marks[k]!.lineNo <= f.lineNo))
+    )
+      k++;
+    const before = marks[k - 1];
+    const after = marks[k];
+    const mark = before?.block === f.block ? before : after?.block === f.block ? after : undefined;
+    if (mark) use(f, mark.value);
+  }
+}
+
+/**
+ * Names for findings whose line named no server: a `Server`/`PSComputerName` line of the block, else a
+ * `Name` line of the block, else the host of the PowerShell prompt above, when that prompt's output holds
+ * at most one build per format (one server). Dates from a `Date:` header for Received headers without one.
+ */
+function assignNames(paste: Paste): void {
+  const { out } = paste;
+  const unnamed = (f: RawFinding, name: string) => {
+    if (f.serverName === null) f.serverName = name;
+  };
+  nearestInBlock(out, paste.strongNames, unnamed);
+  nearestInBlock(out, paste.weakNames, unnamed);
+  nearestInBlock(out, paste.dates, (f, date) => {
+    if (f.format === 'smtp-received' && f.asOf === null) f.asOf = date;
+  });
+  if (paste.sections.length === 1) return;
+  // A section whose output holds two different builds of one format lists several servers: no host name.
+  const seen = new Map<string, string>();
+  const several = new Set<number>();
+  for (const f of out) {
+    const k = `${f.section}|${f.format}`;
+    const key = seen.get(k);
+    if (key === undefined) seen.set(k, f.key);
+    else if (key !== f.key) several.add(f.section);
+  }
+  for (const f of out) {
+    const host = paste.sections[f.section]?.host;
+    if (host && !several.has(f.section)) unnamed(f, host);
   }
 }

@@ -1,6 +1,8 @@
 /**
  * Product names typed by people: "Exchange 2016 CU19", "Exchange Server 2019 CU12 Nov22SU",
- * "Exchange SE RTM", "Exchange 2010 SP3 RU31", "Exchange 2013 SP1" (CSS-Exchange calls it CU4).
+ * "Exchange SE RTM", "Exchange 2010 SP3 RU31", "Exchange 2013 SP1" (CSS-Exchange calls it CU4), in any
+ * case and spacing: "exchange  server 2016 cu7", "Exchange2016 CU23", "EX2019 CU12",
+ * "Exchange Server 2016 Cumulative Update 23", "Exchange 2010 Service Pack 3 Update Rollup 31".
  * A name without a CU/SP/RTM is not reported: "we run Exchange 2016" proves nothing about updates.
  */
 import { mustParse, type Build } from './compare-builds.ts';
@@ -21,9 +23,14 @@ export interface NamedVersion {
   length: number;
 }
 
-// Bounded, anchored: at most a few words after the product name.
+/**
+ * "Exchange [Server] 2016", with runs of spaces or none ("exchange  server 2016", "Exchange2016") and the
+ * short form "EX2019". Bounded runs of spaces and tabs; the caller reads the tail after it.
+ */
+export const PRODUCT = /\b(?:Exchange|EX)[ \t]{0,8}(?:Server[ \t]{0,8})?(2010|2013|2016|2019|SE)\b/gi;
+// Bounded, anchored: at most a few words after the product name. Runs of spaces count as one.
 const TAIL =
-  /^(?: (SP[1-3]))?(?: (RTM|Preview|CU ?\d{1,2}))?(?: (RU ?\d{1,2}(?: ?v\d)?|[A-Z][a-z]{2}\d{2}(?:SU|HU)(?: ?v\d)?))?/i;
+  /^(?:[ \t]{1,8}(SP[ \t]?[1-3]|Service[ \t]Pack[ \t][1-3]))?(?:[ \t]{1,8}(RTM|Preview|(?:CU|Cumulative[ \t]Update)[ \t]?\d{1,2}(?!\d)))?(?:[ \t]{1,8}(?:(?:RU|(?:Update[ \t])?Rollup)[ \t]?(\d{1,2})(?!\d)(?:[ \t]?v(\d))?|([A-Z][a-z]{2}\d{2}(?:SU|HU)(?:[ \t]?v\d)?)))?/i;
 const PRODUCT_OF: Record<string, Product> = {
   '2010': 'Exchange Server 2010',
   '2013': 'Exchange Server 2013',
@@ -51,9 +58,11 @@ export function parseProductName(version: string, tail: string): NamedVersion | 
   const product = PRODUCT_OF[version.toLowerCase()];
   const m = TAIL.exec(tail);
   if (!product || !m) return null;
-  const sp = m[1]?.toUpperCase();
-  const cu = m[2]?.toUpperCase().replace(' ', '');
-  const upd = m[3]?.replace(/ /g, '');
+  const sp = m[1] ? `SP${m[1].slice(-1)}` : undefined;
+  const cuText = m[2]?.toUpperCase();
+  const cuNumber = cuText ? /\d{1,2}$/.exec(cuText)?.[0] : undefined;
+  const cu = cuNumber ? `CU${Number(cuNumber)}` : cuText; // "Cumulative Update 09" → CU9
+  const upd = m[3] ? `RU${Number(m[3])}${m[4] ? `v${m[4]}` : ''}` : m[5]?.replace(/[ \t]/g, '');
   let line: string | undefined;
   if (product === 'Exchange Server 2010') line = sp ?? (cu === 'RTM' ? 'RTM' : undefined);
   else if (product === 'Exchange Server 2013' && (sp === 'SP1' || cu === 'CU4')) line = 'SP1';

@@ -214,6 +214,18 @@ export function lineOf(b: Build): Line | null {
   return best ?? candidates.reduce((x, y) => (compareBuilds(y.baseBuild, x.baseBuild) > 0 ? y : x));
 }
 
+/**
+ * The newest release of a line at or below a build (its lower neighbour when the build is not in the
+ * data), or null below the line's base. Exchange 2010 builds between rollups read as the lower rollup.
+ *
+ * @example rollupAtOrBelow(getLine('Exchange Server 2010', 'SP3')!, [14, 3, 439, 0])?.cu // 'SP3 RU25'
+ */
+export function rollupAtOrBelow(line: Line, b: Build): Release | null {
+  let found: Release | null = null;
+  for (const r of line.releases) if (compareBuilds(mustParse(r.build), b) <= 0) found = r;
+  return found;
+}
+
 /** Lines of one product, ascending. */
 export function linesOf(product: Product): Line[] {
   return LINES.filter((l) => l.product === product);

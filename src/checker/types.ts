@@ -66,6 +66,25 @@ export type InputFormat =
   | 'product-name' // "Exchange 2016 CU19", "Exchange Server 2019 CU12 Nov22SU"
   | 'exchange-online'; // 15.20.x.y
 
+/**
+ * A mention of a version that is not a row of its own, kept on the finding that replaced it:
+ * - `less-precise`: the same server, shown by input that cannot show the update level (AdminDisplayVersion,
+ *   a 3-part build, an OWA or ECP path, a product name or HealthChecker's `Version:` label) or repeated;
+ *   the exact build replaced it;
+ * - `reference`: a build quoted as a threshold or candidate ("fixed in 15.1.2176.9", "(> 15.1.2176)");
+ * - `not-installed`: a version the text says is not installed ("CU14 is missing", "we plan to install CU23").
+ */
+export interface SupersededMention {
+  /** Excerpt of the pasted text it was read from. */
+  input: string;
+  /** `[start, end)` offsets in the pasted text. */
+  span: [number, number];
+  /** The build as read (`'15.1.2176.2'`, `'15.1.2176'`; a product name's line base build). */
+  build: string;
+  format: InputFormat;
+  reason: 'less-precise' | 'reference' | 'not-installed';
+}
+
 /** Status of one CVE for one build. */
 export type CveStatus = 'fixed' | 'vulnerable' | 'unknown' | 'not-affected';
 
@@ -222,6 +241,29 @@ export interface Finding {
   nextStep: NextStep;
   /** Extra plain-language notes (unknown build between known ones, variant builds, third-party data…). */
   notes: string[];
+
+  /**
+   * Other mentions in the paste that this finding replaced: less precise lines about the same server, and
+   * builds quoted as thresholds or said not to be installed. Each is also explained in `readingNotes`.
+   */
+  superseded: SupersededMention[];
+  /**
+   * ISO date (`YYYY-MM-DD`) the evidence describes when it is a snapshot from the past: for a `Received:`
+   * header, the date of the mail (the header's own date, else the `Date:` header of the same block).
+   * `null` for everything else, or when the header gives no date.
+   */
+  asOf: string | null;
+  /**
+   * True when the version was read from a sentence rather than from tool output, including a version the
+   * sentence quotes as a threshold or says is not installed when nothing else in the paste could be the
+   * server's build; such a version may not be what the server runs (see `readingNotes`).
+   */
+  fromProse: boolean;
+  /**
+   * Plain sentences about how this finding was read from the paste (what it replaced, the mail's date,
+   * prose), for display next to `input`. Empty when there is nothing to say.
+   */
+  readingNotes: string[];
 }
 
 export interface CheckResult {

@@ -16,6 +16,7 @@ import {
   productOf,
   releaseByBuild,
   resolveSources,
+  rollupAtOrBelow,
   type Line,
 } from './releases.ts';
 import type { Conflict, Finding, InputFormat, Product } from './types.ts';
@@ -62,6 +63,18 @@ function upperBound(lo: Build, wholeServicePack: boolean): Build {
   return wholeServicePack ? [lo[0], lo[1], ANY, ANY] : [lo[0], lo[1], lo[2], ANY];
 }
 
+/**
+ * Fields of one mention, not of its build's verdict: set by `toFinding`. Verdicts carry them as
+ * placeholders, so each mention's copy only overwrites existing properties (the same object shape:
+ * adding properties to a spread copy is many times slower).
+ */
+const PER_MENTION: Pick<Finding, 'superseded' | 'asOf' | 'fromProse' | 'readingNotes'> = {
+  superseded: [],
+  asOf: null,
+  fromProse: false,
+  readingNotes: [],
+};
+
 function exchangeOnline(raw: RawFinding): Finding {
   const a = assess({ product: null, line: null, lo: raw.build, hi: raw.build, beyondData: false });
   return {
@@ -103,6 +116,7 @@ function exchangeOnline(raw: RawFinding): Finding {
       dataAsOf: DATA_AS_OF,
     }),
     notes: [],
+    ...PER_MENTION,
   };
 }
 
@@ -155,7 +169,16 @@ export function toFinding(raw: RawFinding, today: string): Finding {
     if (verdictCache.size > 5_000) verdictCache.clear();
     verdictCache.set(key, shared);
   }
-  return { ...shared, input: raw.input, span: raw.span, serverName: raw.serverName };
+  return {
+    ...shared,
+    input: raw.input,
+    span: raw.span,
+    serverName: raw.serverName,
+    superseded: raw.superseded,
+    asOf: raw.asOf,
+    fromProse: raw.mention !== 'tool',
+    readingNotes: raw.readingNotes,
+  };
 }
 
 const verdictCache = new Map<string, Finding>();
@@ -186,9 +209,13 @@ function computeFinding(raw: RawFinding, today: string): Finding {
   const a = assess(bounds);
   const lifecycle = supportStatus(product, today);
   const notes: string[] = [];
+  // Exchange 2010: a build between two rollups is the lower rollup or an interim build after it.
+  const rollup = shows && !release && line && product === 'Exchange Server 2010' ? rollupAtOrBelow(line, lo) : null;
   if (shows && !release && line && !newerThanData)
     notes.push(
-      `${buildText} is not in our data; it sits between known updates of ${line.line}, so it is judged by build order.`,
+      rollup
+        ? `${buildText} is not in our data: it is ${rollup.cu}, or an interim build after it, so it is judged by build order.`
+        : `${buildText} is not in our data; it sits between known updates of ${line.line}, so it is judged by build order.`,
     );
   if (newerThanData)
     notes.push(
@@ -207,7 +234,7 @@ function computeFinding(raw: RawFinding, today: string): Finding {
   ).map((c) => c.conflict);
   let cu: string | null = line ? line.line : null;
   if (product === 'Exchange Server 2010' && line)
-    cu = release?.cu ?? (named?.update ? `${line.line} ${named.update}` : line.line);
+    cu = release?.cu ?? (named?.update ? `${line.line} ${named.update}` : (rollup?.cu ?? line.line));
   return {
     input: raw.input,
     span: raw.span,
@@ -252,5 +279,6 @@ function computeFinding(raw: RawFinding, today: string): Finding {
       dataAsOf: DATA_AS_OF,
     }),
     notes,
+    ...PER_MENTION,
   };
 }

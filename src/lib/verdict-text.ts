@@ -199,6 +199,7 @@ export function findingsToText(findings: readonly Finding[], dataAsOf: string, t
     const h = headline(f);
     out.push(`${serverLabel(f)} — ${f.build} — ${describeVersion(f)}`);
     out.push(`  ${h.title}${h.detail ? `. ${h.detail}` : ''}`);
+    for (const note of f.readingNotes) out.push(`  Note: ${note}`);
     for (const fam of f.families)
       out.push(`  ${fam.name}: ${STATUS_WORD[fam.status]}${fam.fixedIn ? ` (fixed in ${fam.fixedIn.build})` : ''}`);
     out.push(`  Support: ${supportText(f)}`);

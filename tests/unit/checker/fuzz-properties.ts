@@ -1,6 +1,6 @@
 /**
- * The fuzzers' inputs and their one property, shared by fuzz.test.ts and by fail-closed.test.ts,
- * which proves the property fails when the checker fails.
+ * The fuzzers' inputs and their one property, shared by fuzz.test.ts and by index.test.ts, which
+ * proves the property fails when the checker fails.
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -22,17 +22,46 @@ export const SEEDS = [
   F.RECEIVED,
   F.RECEIVED_EO,
   F.MIXED,
+  F.GES_THEN_EXSETUP_LIST,
+  F.GES_TABLE_THEN_REMOTE_EXSETUP,
+  F.PROMPTS_NAMING_HOSTS,
+  F.REMOTE_SESSION,
+  F.EX2010_ADV_THEN_EXSETUP,
+  F.HEALTHCHECKER_LAGGING_LABEL,
+  F.NMAP_CANDIDATES,
+  F.NMAP_THRESHOLD,
+  F.SCANNER_FIXED_IN,
+  F.PROSE_MISSING,
 ];
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FREE_FORMATS = ['build', 'build-long', 'build-3part', 'product-name'];
+
 /**
- * The checker answered without failing (`error` fails the property: a fault must never pass), and
- * every finding is a real Exchange build read from the text at its span.
+ * Every finding must be a real Exchange build read from the text at its span; what it superseded lies in
+ * the text, is not itself a finding and is folded into one finding only; dates and prose marks are well-formed.
  */
 export function assertSane(text: string, analyse: typeof realAnalyse = realAnalyse): void {
   const r = analyse(text, { today: '2026-11-27' });
+  // A fault must never pass: 'error' fails the property (tests/unit/checker/index.test.ts proves it).
   expect(r.status, r.detail).not.toBe('error');
   expect(['ok', 'empty', 'none-found', 'too-large']).toContain(r.status);
+  const kept = new Set(r.findings.map((f) => f.span[0]));
+  const folded = new Set<number>();
   for (const f of r.findings) {
+    for (const s of f.superseded) {
+      expect(s.span[0]).toBeGreaterThanOrEqual(0);
+      expect(s.span[1]).toBeLessThanOrEqual(text.length);
+      expect(kept.has(s.span[0])).toBe(false);
+      expect(folded.has(s.span[0])).toBe(false);
+      folded.add(s.span[0]);
+    }
+    expect(f.readingNotes.length).toBeGreaterThanOrEqual(f.superseded.length);
+    if (f.asOf !== null) {
+      expect(f.format).toBe('smtp-received');
+      expect(f.asOf).toMatch(ISO_DATE);
+    }
+    if (f.fromProse) expect(FREE_FORMATS).toContain(f.format);
     const p = parseBuild(f.build);
     expect(p).not.toBeNull();
     if (f.product === null) expect(f.build.startsWith('15.20.')).toBe(true);

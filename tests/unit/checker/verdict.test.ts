@@ -19,6 +19,11 @@ const raw = (build: [number, number, number, number]): RawFinding => ({
   block: 0,
   listLabel: false,
   key: `${build.join('.')}/4`,
+  mention: 'tool',
+  asOf: null,
+  section: 0,
+  superseded: [],
+  readingNotes: [],
 });
 
 describe('a build of no known product', () => {

@@ -82,6 +82,45 @@ describe('ProxyLogon boundaries', () => {
   });
 });
 
+describe('Exchange 2010 builds between documented rollups', () => {
+  test.each([
+    [
+      'mail-header build after RU25, before RU26',
+      '14.3.439.0',
+      'SP3 RU25',
+      'SP3 RU25, or an interim build after it',
+      'vulnerable',
+    ],
+    ['interim build after RU29', '14.3.487.0', 'SP3 RU29', 'SP3 RU29, or an interim build after it', 'vulnerable'],
+    [
+      'between the SP3 release and RU1 (long form: a short one would read as an IP address)',
+      '14.03.0130.000',
+      'SP3',
+      'SP3, or an interim build after it',
+      'vulnerable',
+    ],
+    ['SP2 interim build after RU2', '14.2.300.1', 'SP2 RU2', 'SP2 RU2, or an interim build after it', 'vulnerable'],
+    [
+      'in a Received header',
+      'Received: by EX10.contoso.local with Microsoft SMTP Server id 14.3.439.0; Tue, 8 Jan 2019 10:00:00 +0000',
+      'SP3 RU25',
+      'SP3 RU25, or an interim build after it',
+      'vulnerable',
+    ],
+  ])('%s (%s) → %s', (_why, text, cu, note, proxyLogon) => {
+    const f = one(text);
+    expect([f.cu, f.release, f.proxyLogon]).toEqual([cu, null, proxyLogon]);
+    expect(f.notes.join(' ')).toContain(note);
+  });
+  test('a documented rollup is named exactly, with its release', () => {
+    const f = one('14.3.509.0');
+    expect([f.cu, f.release?.cu, f.notes]).toEqual(['SP3 RU31', 'SP3 RU31', []]);
+  });
+  test('AdminDisplayVersion still shows only the service pack', () => {
+    expect(one('Version 14.3 (Build 439.0)').cu).toBe('SP3');
+  });
+});
+
 describe('update level unknown', () => {
   test.each([
     ['AdminDisplayVersion on a CU with a March 2021 SU', 'Version 15.1 (Build 2176.2)', 'unknown'],

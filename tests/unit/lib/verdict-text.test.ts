@@ -56,6 +56,13 @@ describe('summaries', () => {
     expect(text.match(/^ {2}IT: /gm)).toHaveLength(4);
     expect(text).toContain('15.1.2176.2 — 15.1.2176.2 — Exchange Server 2016 CU19');
   });
+  test('plain-text report carries the reading notes (what a row superseded)', () => {
+    const merged = analyse('Name : EX01\nAdminDisplayVersion : Version 15.1 (Build 2176.2)\n\nEX01 15.1.2176.9', {
+      today: '2026-11-27',
+    }).findings;
+    const text = findingsToText(merged, DATA_AS_OF, '2026-11-27');
+    expect(text.match(/^ {2}Note: Superseded: .*Version 15\.1 \(Build 2176\.2\)/gm)).toHaveLength(1);
+  });
   test('describeVersion and listWords', () => {
     expect(describeVersion(one('15.1.2176.9'))).toBe('Exchange Server 2016 CU19 Mar21SU');
     expect(listWords(['A', 'B', 'C'])).toBe('A, B and C');

@@ -1,6 +1,8 @@
-/** Parser: every supported format, with the reason each row exists. */
+/** Parser (parse-input.ts): every supported format, server names, mail dates and mentions, with the reason each row exists. */
 import { describe, expect, test } from 'vitest';
 import { analyse, checkText, MAX_INPUT_CHARS } from '../../../src/checker/index.ts';
+import { formatBuild } from '../../../src/checker/compare-builds.ts';
+import { findVersions } from '../../../src/checker/parse-input.ts';
 import * as F from './fixtures.ts';
 
 const pick = (text: string) =>
@@ -243,5 +245,115 @@ describe('analyse() envelope', () => {
       status: 'ok',
       message: 'Found 2 Exchange versions.',
     });
+  });
+});
+
+describe('server names from the paste around a build', () => {
+  const named = (text: string) => findVersions(text).map((f) => [formatBuild(f.build, f.parts), f.serverName]);
+  test.each([
+    [
+      'a mailbox database list: Server names the server, Name the database',
+      'Name                : DB01\nServer              : EX01\nAdminDisplayVersion : Version 15.1 (Build 2176.2)',
+      [['15.1.2176.2', 'EX01']],
+    ],
+    [
+      'a mailbox database table: the Name column is not a server',
+      'Name Server AdminDisplayVersion\n---- ------ -------------------\nDB01 EX01   Version 15.1 (Build 2176.2)',
+      [['15.1.2176.2', null]],
+    ],
+    [
+      'a table with the Server column first',
+      'Server AdminDisplayVersion\n------ -------------------\nEX03   Version 15.2 (Build 1118.7)',
+      [['15.2.1118.7', 'EX03']],
+    ],
+    [
+      'a remote prompt names the output below it, across blank lines',
+      '[EX01]: PS C:\\> Get-Command ExSetup.exe | % { $_.FileVersionInfo }\n\nProductVersion   FileVersion      FileName\n--------------   -----------      --------\n15.01.2176.009   15.01.2176.009   C:\\x\\ExSetup.exe',
+      [['15.1.2176.9', 'EX01']],
+    ],
+    [
+      'a Name line wins over the prompt',
+      '[EX01]: PS C:\\> Get-ExchangeServer EX02 | fl Name,AdminDisplayVersion\nName : EX02\nAdminDisplayVersion : Version 15.1 (Build 2176.2)',
+      [['15.1.2176.2', 'EX02']],
+    ],
+    [
+      'an org-wide Get-ExchangeServer: the prompt names none of its rows',
+      '[EX01]: PS C:\\> Get-ExchangeServer | ft AdminDisplayVersion\nAdminDisplayVersion\n-------------------\nVersion 15.1 (Build 2176.2)',
+      [['15.1.2176.2', null]],
+    ],
+    [
+      'a prompt whose output holds two builds of one format names neither',
+      '[EX01]: PS C:\\> type builds.txt\n15.1.2176.9\n15.1.2507.6',
+      [
+        ['15.1.2176.9', null],
+        ['15.1.2507.6', null],
+      ],
+    ],
+    [
+      'after Exit-PSSession, a host-less prompt names nothing',
+      '[PS] C:\\>Enter-PSSession EX02\n[EX02]: PS C:\\> Exit-PSSession\n[PS] C:\\>Get-Command ExSetup.exe | % { $_.FileVersionInfo }\n15.01.2176.009   15.01.2176.009   C:\\x\\ExSetup.exe',
+      [['15.1.2176.9', null]],
+    ],
+  ])('%s', (_why, text, expected) => {
+    expect(named(text)).toEqual(expected);
+  });
+});
+
+describe('Received headers carry the date of the mail', () => {
+  const dated = (text: string) => findVersions(text).map((f) => [f.format, f.asOf]);
+  test.each([
+    ['date after ";", folded over lines', F.RECEIVED, [['smtp-received', '2022-11-08']]],
+    [
+      'no date on the Received line: the Date header of the block',
+      'Received: from a.contoso.local by EX02.contoso.local with Microsoft SMTP Server id 15.1.2176.14\r\nSubject: test\r\nDate: Wed, 17 Mar 2021 09:12:00 +0100',
+      [['smtp-received', '2021-03-17']],
+    ],
+    [
+      'its own date wins over the Date header',
+      'Date: Wed, 17 Mar 2021 09:12:00 +0100\nReceived: by EX02.contoso.local with Microsoft SMTP Server id 15.1.2176.14; Thu, 18 Mar 2021 01:00:00 +0000',
+      [['smtp-received', '2021-03-18']],
+    ],
+    [
+      'a Date header of another block does not count',
+      'Received: by EX02.contoso.local with Microsoft SMTP Server id 15.1.2176.14\n\nDate: Wed, 17 Mar 2021 09:12:00 +0100',
+      [['smtp-received', null]],
+    ],
+    ['other formats have no date', 'Date: Wed, 17 Mar 2021 09:12:00 +0100\nEX01 15.1.2176.9', [['build', null]]],
+  ])('%s', (_why, text, expected) => {
+    expect(dated(text)).toEqual(expected);
+  });
+
+  test('the finding says when the header was true', () => {
+    const [f] = analyse(F.RECEIVED, { today: '2026-11-27' }).findings;
+    expect(f?.asOf).toBe('2022-11-08');
+    expect(f?.readingNotes).toEqual([
+      'This Received header shows the build on 2022-11-08, when the mail passed through EX02.contoso.local; the server may have been updated since.',
+    ]);
+  });
+});
+
+describe('what the words around a mention say', () => {
+  const mentions = (text: string) => findVersions(text).map((f) => [formatBuild(f.build, f.parts), f.mention]);
+  test.each([
+    ['tool formats', F.EXSETUP_TABLE, [['15.1.2176.9', 'tool']]],
+    ['a sentence', 'We run Exchange 2016 CU19 on two boxes', [['15.1.2176', 'prose']]],
+    [
+      'a scanner threshold and the server’s own version',
+      F.NMAP_THRESHOLD,
+      [
+        ['15.2.1118', 'tool'],
+        ['15.2.792', 'reference'],
+      ],
+    ],
+    [
+      'the installed CU and a missing one',
+      F.PROSE_MISSING,
+      [
+        ['15.1.1779', 'prose'],
+        ['15.1.1847', 'not-installed'],
+      ],
+    ],
+  ])('%s', (_why, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
   });
 });

@@ -30,8 +30,8 @@ export default ts.config(
     },
   },
   {
-    // The checker core must stay pure: no DOM, no network, no storage.
-    files: ['src/checker/**/*.ts'],
+    // The checker and triage cores must stay pure: no DOM, no network, no storage.
+    files: ['src/checker/**/*.ts', 'src/triage/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'fetch', 'XMLHttpRequest', 'localStorage', 'navigator'],

@@ -24,25 +24,53 @@ export function asciiLower(s: string): string {
   return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
 }
 
-/** Does buf[start, end) contain the (lower-case ASCII) needle, ignoring ASCII case? */
-export function bytesIncludeCI(buf: Uint8Array, start: number, end: number, needle: Uint8Array): boolean {
-  const n = needle.length;
-  if (n === 0) return true;
-  const first = needle[0]!;
-  const last = end - n;
-  outer: for (let i = start; i <= last; i++) {
-    if (FOLD[buf[i]!] !== first) continue;
-    for (let j = 1; j < n; j++) if (FOLD[buf[i + j]!] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
+/**
+ * A needle prepared for fast case-insensitive search in a line: the engine's native `indexOf`
+ * looks for its rarest byte (in both cases for a letter), and only those spots are compared.
+ */
+export interface ByteNeedle {
+  bytes: Uint8Array; // lower case
+  pos: number; // offset of the probe byte in the needle
+  probe: number;
+  probeUpper: number; // -1 unless the probe is a letter
 }
 
-/** Do the bytes at buf[start] begin with the lower-case ASCII prefix (ignoring case)? */
-export function bytesStartCI(buf: Uint8Array, start: number, end: number, prefix: Uint8Array): boolean {
-  if (end - start < prefix.length) return false;
-  for (let j = 0; j < prefix.length; j++) if (FOLD[buf[start + j]!] !== prefix[j]) return false;
+// How common a byte is in logs, lower is rarer: punctuation logs seldom use, digits, other
+// punctuation, letters, and last the separators every line is full of.
+const RANK: Uint8Array = (() => {
+  const r = new Uint8Array(256).fill(3);
+  for (const c of '~@%&!<>[]{}$#*|?;\'"()^`+') r[c.charCodeAt(0)] = 0;
+  for (const c of '0123456789') r[c.charCodeAt(0)] = 1;
+  for (const c of '=-_:') r[c.charCodeAt(0)] = 2;
+  for (const c of 'qzjxkvwyb') r[c.charCodeAt(0)] = 3;
+  for (const c of 'acdefghilmnoprstu') r[c.charCodeAt(0)] = 4;
+  for (const c of '/., \t') r[c.charCodeAt(0)] = 5;
+  return r;
+})();
+
+export function byteNeedle(needle: string): ByteNeedle {
+  const bytes = asciiBytesLower(needle);
+  let pos = 0;
+  for (let i = 1; i < bytes.length; i++) if (RANK[bytes[i]!]! < RANK[bytes[pos]!]!) pos = i;
+  const probe = bytes[pos] ?? 0;
+  return { bytes, pos, probe, probeUpper: probe >= 97 && probe <= 122 ? probe - 32 : -1 };
+}
+
+function matchAt(view: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  if (at < 0 || at + bytes.length > view.length) return false;
+  for (let j = 0; j < bytes.length; j++) if (FOLD[view[at + j]!] !== bytes[j]) return false;
   return true;
+}
+
+/** Does `view` (one line) contain the needle, ignoring ASCII case? */
+export function includesCI(view: Uint8Array, n: ByteNeedle): boolean {
+  if (n.bytes.length === 0) return true;
+  for (let i = view.indexOf(n.probe, n.pos); i >= 0; i = view.indexOf(n.probe, i + 1))
+    if (matchAt(view, i - n.pos, n.bytes)) return true;
+  if (n.probeUpper >= 0)
+    for (let i = view.indexOf(n.probeUpper, n.pos); i >= 0; i = view.indexOf(n.probeUpper, i + 1))
+      if (matchAt(view, i - n.pos, n.bytes)) return true;
+  return false;
 }
 
 const CHUNK = 4096;
@@ -155,14 +183,26 @@ export function encodeUtf8(s: string, start: number, end: number): Uint8Array {
   return out.subarray(0, o);
 }
 
+/**
+ * The platform's TextEncoder when there is one (browsers, workers and Node all have it; the ES2022
+ * library this core is typed against does not). It gives the same bytes as encodeUtf8, faster.
+ */
+interface Encoder {
+  encode(s: string): Uint8Array;
+}
+const nativeEncoder: Encoder | null = (() => {
+  const E = (globalThis as { TextEncoder?: new () => Encoder }).TextEncoder;
+  return typeof E === 'function' ? new E() : null;
+})();
+
 /** Cut a string into UTF-8 chunks of about `chars` characters each, never splitting a surrogate pair. */
-export function* utf8Slices(s: string, chars: number): Generator<Uint8Array> {
+export function* utf8Slices(s: string, chars: number, encoder: Encoder | null = nativeEncoder): Generator<Uint8Array> {
   let i = 0;
   while (i < s.length) {
     let end = Math.min(s.length, i + chars);
     const last = s.charCodeAt(end - 1);
     if (end < s.length && last >= 0xd800 && last <= 0xdbff) end++;
-    yield encodeUtf8(s, i, end);
+    yield encoder ? encoder.encode(s.slice(i, end)) : encodeUtf8(s, i, end);
     i = end;
   }
 }

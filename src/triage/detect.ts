@@ -188,8 +188,8 @@ export function detect(fileName: string, rawHead: Uint8Array, sample: string, bi
   if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S+ [A-Z_]{3,16} \//.test(firstData)) return done('iis', new W3cHandler());
 
   // Suspect files themselves
-  if (/<%|runat\s*=\s*"?server|<script\b|<configuration\b|\bPage\s+Language\s*=/i.test(sample) || ASPX_LIKE.test(name))
-    return done('file-content', new PlainHandler(false));
+  // (a page or config starts with markup; a log line merely quoting a script does not)
+  if (/^\s*</.test(nonEmpty[0]!) || ASPX_LIKE.test(name)) return done('file-content', new PlainHandler(false));
 
   // Names only
   if (/^httpproxy_/i.test(name)) return done('httpproxy', new CsvLogHandler(HTTPPROXY_FIELDS, 'DateTime'));

@@ -76,7 +76,8 @@ const LOGS: readonly FileKind[] = [
 ];
 const PATHS: readonly FileKind[] = ['file-listing', 'file-hashes', 'test-proxylogon', 'unknown'];
 const HASHES: readonly FileKind[] = ['file-hashes', 'file-listing', 'unknown'];
-const CONTENT: readonly FileKind[] = ['file-content'];
+/** Suspect files; unknown text too, since a shell saved under another name is still a shell. */
+const CONTENT: readonly FileKind[] = ['file-content', 'unknown'];
 
 // Condition helpers ----------------------------------------------------------------------------
 const S200: Cond = { f: 'status', is: '200' };
@@ -375,7 +376,7 @@ export const RULES: readonly Rule[] = [
         'bingbot/2.0',
         'googlebot/2.1',
         'exabot-thumbnails',
-        'slurp',
+        'slurp;',
         'yandexbot/3.0',
         'chrome/51.0.2704.103',
       ],
@@ -432,7 +433,9 @@ export const RULES: readonly Rule[] = [
     cves: ['CVE-2021-26855'],
     description: 'A POST to “{uri}”. ProxyLogon exploits posted to made-up script names such as /ecp/y.js.',
     source: SOURCES.sigmaHafnium,
-    kinds: REQ,
+    // In HttpProxy logs the ServerInfo~ checks see these requests; ordinary ECP traffic there would
+    // make every /ecp/ line a candidate for nothing.
+    kinds: ['iis'],
     needles: [['/ecp/'], ['post'], ['.js']],
     match: { all: [POST, { f: 'uri', hasAll: ['/ecp/', '.js'] }] },
     escalate: { when: S200, level: 'compromise', note: ANSWERED_200 },
@@ -448,7 +451,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A request from {ip} for “{stem}”, a file name Exchange does not have; ProxyLogon exploits used such names.',
     source: SOURCES.sentinelProxyLogonUri,
-    kinds: REQ,
+    kinds: ['iis'],
     needles: [
       ['/owa/auth/', '/ecp/'],
       ['.js', '.flt', '.css'],
@@ -551,7 +554,7 @@ export const RULES: readonly Rule[] = [
       'A Set-…VirtualDirectory command put an HTML/script tag into a URL property. Microsoft: these properties “should never contain script”. This is how the March 2021 web shells were planted (the URL text ends up in an .aspx file).',
     source: SOURCES.tpl,
     kinds: LOGS,
-    needles: [['set-'], ['virtualdirectory'], ['url'], ['<']],
+    needles: [['virtualdirectory'], ['set-'], ['url'], ['<']],
     match: { f: 'line', name: 'Test-ProxyLogon CVE-2021-27065 pattern', check: tplEcpVdirScript },
   },
   {
@@ -564,7 +567,7 @@ export const RULES: readonly Rule[] = [
       'A Set-…VirtualDirectory command with a URL property followed by an HTML/script tag. Test-ProxyLogon’s own pattern also needs the word VirtualDirectory after the tag, which trimmed copies of the log lack; this looser check catches those.',
     source: SOURCES.tpl,
     kinds: LOGS,
-    needles: [['set-'], ['virtualdirectory'], ['url'], ['<']],
+    needles: [['virtualdirectory'], ['set-'], ['url'], ['<']],
     match: { f: 'line', name: 'Set-…VirtualDirectory … Url … <tag', check: ecpVdirWithTag },
     supersededBy: ['tpl-cve-2021-27065'],
   },
@@ -592,7 +595,7 @@ export const RULES: readonly Rule[] = [
     source: SOURCES.msBlog,
     secondary: true,
     kinds: ['ecp-server'],
-    needles: [['set-'], ['virtualdirectory']],
+    needles: [['virtualdirectory'], ['set-']],
     match: { f: 'line', re: /Set-[A-Za-z]{1,40}VirtualDirectory/i },
     supersededBy: ['tpl-cve-2021-27065', 'ecp-vdir-script-loose', 'sigbase-ecp-set-oab-externalurl'],
   },
@@ -709,7 +712,7 @@ export const RULES: readonly Rule[] = [
       'A request to “{uri}”: the autodiscover.json path confusion of ProxyShell. The server answered 401, so this attempt did not get through.',
     source: SOURCES.sigmaProxyShell,
     kinds: REQ,
-    needles: [['autodiscover.json', '%3f@foo.com', 'json?@foo.com']],
+    needles: [['autodiscover.json', '%3f@foo.com', 'json?@foo.com'], ['401']],
     match: {
       all: [
         { f: 'status', is: '401' },
@@ -746,7 +749,7 @@ export const RULES: readonly Rule[] = [
       'A request to “{uri}” answered {status}: autodiscover.json path confusion reaching PowerShell, MAPI or EWS on the back end, the ProxyShell pattern. (ProxyNotShell in 2022 used the same shape with a stolen login; a user name on the line points to that.)',
     source: SOURCES.sigmaProxyShellSuccess,
     kinds: REQ,
-    needles: [['autodiscover.json']],
+    needles: [['autodiscover.json'], ['/powershell', '/mapi/nspi', '/ews', 'x-rps-cat'], ['200', '301']],
     match: {
       all: [
         { f: 'uri', has: '/autodiscover.json' },
@@ -790,7 +793,10 @@ export const RULES: readonly Rule[] = [
       'An autodiscover.json request reaching for PowerShell, MAPI or EWS on the back end, the ProxyShell shape.',
     source: SOURCES.sbProxyShellSuccess,
     kinds: LOGS,
-    needles: [['autodiscover/autodiscover.json']],
+    needles: [
+      ['autodiscover/autodiscover.json'],
+      ['/powershell', '/x-rps-cat', '/mapi/nspi', '/ews/', 'email=autodiscover'],
+    ],
     match: {
       any: [
         seqCond('autodiscover.json … /powershell or X-Rps-CAT', [
@@ -1083,7 +1089,7 @@ export const RULES: readonly Rule[] = [
     source: SOURCES.volexityPaths,
     secondary: true,
     kinds: REQ,
-    needles: [['.aspx'], ['/aspnet_client/', '/owa/auth/', '/ecp/auth/'], ['post']],
+    needles: [['/aspnet_client/', '/owa/auth/', '/ecp/auth/'], ['.aspx'], ['post']],
     match: { all: [POST, { f: 'stem', name: 'web-shell drop location', check: isDropPathUrl }] },
     escalate: {
       when: S200,
@@ -1632,7 +1638,8 @@ export const RULES: readonly Rule[] = [
     description:
       'The page contains a keyword CERT.LV’s checker flags in Exchange and IIS folders (eval, JScript, ProcessStartInfo, FromBase64String, HttpPostedFile, cmd.exe, powershell.exe, whoami). Legitimate pages rarely need them; read the file.',
     source: SOURCES.certLv,
-    kinds: CONTENT,
+    // only in files that are pages: in logs these words are everyday
+    kinds: ['file-content'],
     needles: [CERT_LV_KEYWORDS],
     supersededBy: [
       'sigbase-china-chopper',

@@ -298,6 +298,7 @@ class Scanner implements FileScanner {
     }
     const c = this.compiled;
     let rules: number[] | null = null;
+    let view: Uint8Array | null = null;
     let context = false;
     let fileDecidedNow = false;
     for (let k = h0; k < h1; k += 2) {
@@ -306,7 +307,7 @@ class Scanner implements FileScanner {
       if (at + needles[id]!.length > e) continue; // past the cap
       for (const ri of c.anchorRules[id]!) {
         if (rules?.includes(ri)) continue;
-        if (groupsInBytes(c.lineRules[ri]!, buf, s, e)) (rules ??= []).push(ri);
+        if (groupsInBytes(c.lineRules[ri]!, (view ??= buf.subarray(s, e)))) (rules ??= []).push(ri);
       }
       if (c.context[id]) context = true;
       for (const [fi, gi] of c.fileHits[id]!) {

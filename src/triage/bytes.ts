@@ -76,69 +76,80 @@ export function includesCI(view: Uint8Array, n: ByteNeedle): boolean {
 const CHUNK = 4096;
 
 /**
- * Decode buf[start, end) as UTF-8. Never throws: each byte that does not start or continue a valid
- * sequence becomes U+FFFD. Pure-ASCII runs take a fast path.
+ * Decode buf[start, end) as UTF-8 exactly as TextDecoder does (WHATWG): each maximal invalid
+ * subsequence becomes one U+FFFD. Never throws. Pure-ASCII runs take a fast path.
  */
 export function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
   let out = '';
-  let i = start;
   const codes: number[] = [];
+  let needed = 0;
+  let seen = 0;
+  let cp = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  const flush = () => {
+    if (codes.length) {
+      out += String.fromCharCode.apply(null, codes);
+      codes.length = 0;
+    }
+  };
+  const emit = (c: number) => {
+    if (c >= 0x10000) {
+      const v = c - 0x10000;
+      codes.push(0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
+    } else codes.push(c);
+    if (codes.length >= CHUNK) flush();
+  };
+  let i = start;
   while (i < end) {
-    // ASCII run
-    let j = i;
-    while (j < end && buf[j]! < 0x80) j++;
-    for (let k = i; k < j; k += CHUNK) {
-      out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(j, k + CHUNK)) as unknown as number[]);
-    }
-    i = j;
-    if (i >= end) break;
-    // non-ASCII run, decoded by hand
-    codes.length = 0;
-    while (i < end && buf[i]! >= 0x80) {
-      const b0 = buf[i]!;
-      let need: number;
-      let cp: number;
-      let min: number;
-      if (b0 >= 0xc2 && b0 <= 0xdf) {
-        need = 1;
-        cp = b0 & 0x1f;
-        min = 0x80;
-      } else if (b0 >= 0xe0 && b0 <= 0xef) {
-        need = 2;
-        cp = b0 & 0x0f;
-        min = 0x800;
-      } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-        need = 3;
-        cp = b0 & 0x07;
-        min = 0x10000;
-      } else {
-        codes.push(0xfffd);
-        i++;
+    if (needed === 0) {
+      // ASCII run
+      let j = i;
+      while (j < end && buf[j]! < 0x80) j++;
+      if (j > i) {
+        flush();
+        for (let k = i; k < j; k += CHUNK)
+          out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(j, k + CHUNK)) as unknown as number[]);
+        i = j;
         continue;
       }
-      let k = 1;
-      for (; k <= need; k++) {
-        const b = i + k < end ? buf[i + k]! : 0;
-        if ((b & 0xc0) !== 0x80) break;
-        cp = (cp << 6) | (b & 0x3f);
-      }
-      if (k <= need || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-        codes.push(0xfffd);
-        i++;
-        continue;
-      }
-      if (cp >= 0x10000) {
-        const v = cp - 0x10000;
-        codes.push(0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
-      } else codes.push(cp);
-      i += need + 1;
-      if (codes.length >= CHUNK) {
-        out += String.fromCharCode.apply(null, codes);
-        codes.length = 0;
-      }
+      const b = buf[i++]!;
+      if (b >= 0xc2 && b <= 0xdf) {
+        needed = 1;
+        cp = b & 0x1f;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        needed = 2;
+        cp = b & 0x0f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        needed = 3;
+        cp = b & 0x07;
+      } else emit(0xfffd);
+      continue;
     }
-    if (codes.length) out += String.fromCharCode.apply(null, codes);
+    const b = buf[i]!;
+    if (b < lower || b > upper) {
+      // the sequence ends here; this byte is read again as a new start
+      needed = seen = cp = 0;
+      lower = 0x80;
+      upper = 0xbf;
+      emit(0xfffd);
+      continue;
+    }
+    i++;
+    lower = 0x80;
+    upper = 0xbf;
+    cp = (cp << 6) | (b & 0x3f);
+    if (++seen === needed) {
+      emit(cp);
+      needed = seen = cp = 0;
+    }
   }
+  if (needed) emit(0xfffd);
+  flush();
   return out;
 }
 

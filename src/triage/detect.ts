@@ -123,6 +123,9 @@ export function detect(fileName: string, rawHead: Uint8Array, sample: string, bi
   const names = headerNames(headerLine, delimiter);
   const has = (n: string) => names.includes(n);
 
+  // Test-ProxyLogon's 26855 output has HttpProxy columns too, but exactly its own nine
+  const tplByHeader = tplFileFromHeader(names);
+  if (tplByHeader) return done('test-proxylogon', new TplOutputHandler(tplByHeader));
   if (/httpproxy/i.test(logType ?? '') || (has('anchormailbox') && has('urlstem')))
     return done('httpproxy', new CsvLogHandler(HTTPPROXY_FIELDS, 'DateTime'));
   if (/ecp/i.test(logType ?? '') || (has('eventdata') && has('servername')))
@@ -130,9 +133,6 @@ export function detect(fileName: string, rawHead: Uint8Array, sample: string, bi
   if (/rps|powershell/i.test(logType ?? '') || (has('clientinfo') && has('commandname')))
     return done('rps-http', new CsvLogHandler(RPS_FIELDS, 'DateTime'));
   if (/oab/i.test(logType ?? '')) return done('oab-generator', new PlainHandler(true));
-
-  const tplByHeader = tplFileFromHeader(names);
-  if (tplByHeader) return done('test-proxylogon', new TplOutputHandler(tplByHeader));
 
   const typeLine = nonEmpty[0]!;
   if (

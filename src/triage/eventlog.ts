@@ -80,8 +80,13 @@ export class EventLogHandler implements Handler {
 
   /** Columns of a delimited event, read from all its lines (the message may hold line breaks). */
   private delimitedFields(): LineRecord {
-    const fields = mapFields(this.names ?? [], splitCsv(this.lines.join('\n'), this.mode === 'tsv' ? '\t' : ','), {});
+    const names = this.names ?? [];
+    const values = splitCsv(this.lines.join('\n'), this.mode === 'tsv' ? '\t' : ',');
+    const fields = mapFields(names, values, {});
     delete fields.message;
+    // Get-WinEvent's Level is a number; its LevelDisplayName is the word people know
+    const display = values[names.indexOf('leveldisplayname')]?.trim();
+    if (display) fields.eventLevel = display;
     return finishRecord(fields, false);
   }
 

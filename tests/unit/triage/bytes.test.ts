@@ -20,7 +20,7 @@ describe('decodeUtf8', () => {
       fc.property(fc.uint8Array({ maxLength: 64 }), (b) => decodeUtf8(b, 0, b.length) === dec.decode(b)),
       { numRuns: 5000 },
     );
-  });
+  }, 30_000);
   test('agrees on valid text of every plane', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 50 }), (s) => {
@@ -29,7 +29,7 @@ describe('decodeUtf8', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
   test('decodes a sub-range only', () => {
     const b = enc.encode('abc€def');
     expect(decodeUtf8(b, 3, 6)).toBe('€');
@@ -49,7 +49,7 @@ describe('encodeUtf8 and utf8Slices', () => {
       }),
       { numRuns: 5000 },
     );
-  });
+  }, 30_000);
   test('slices never split a surrogate pair, with and without the native encoder', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (s, n) => {
@@ -66,7 +66,7 @@ describe('encodeUtf8 and utf8Slices', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
 });
 
 describe('Utf16ToUtf8', () => {
@@ -101,7 +101,7 @@ describe('Utf16ToUtf8', () => {
       ),
       { numRuns: 3000 },
     );
-  });
+  }, 30_000);
   test('an odd trailing byte becomes U+FFFD', () => {
     const t = new Utf16ToUtf8(false);
     expect([...t.push(new Uint8Array([0x41, 0x00, 0x42]))]).toEqual([0x41]);
@@ -128,7 +128,7 @@ describe('case-insensitive search', () => {
       ),
       { numRuns: 5000 },
     );
-  });
+  }, 30_000);
   test('the probe is a rare byte of the needle', () => {
     expect(byteNeedle('serverinfo~').probe).toBe('~'.charCodeAt(0));
     expect(byteNeedle('post').probeUpper).toBeGreaterThan(0);

@@ -40,7 +40,7 @@ describe('chunk boundaries', () => {
       expect(stream(c.file, bytes, [1])).toEqual(whole);
       expect(stream(c.file, bytes, [7, 3])).toEqual(whole);
     }
-  });
+  }, 30_000);
   test('random chunkings give the same report (1,500 runs)', () => {
     const inputs = [BIG, ...CASES.map((c) => c.text)];
     fc.assert(
@@ -55,7 +55,7 @@ describe('chunk boundaries', () => {
       ),
       { numRuns: 1500 },
     );
-  });
+  }, 30_000);
   test('scanText gives the same report as streaming the UTF-8 bytes', () => {
     for (const c of CASES)
       if (typeof c.text === 'string') expect(scanText(c.file, c.text)).toEqual(stream(c.file, bytesOf(c.text)));

@@ -24,7 +24,7 @@ describe('pathOnLine', () => {
     ['/mnt/c/inetpub/a.aspx', '\\mnt\\c\\inetpub\\a.aspx', 'a Unix path, slashes turned'],
     ['just words', null, 'no path'],
     ['http://host/x', null, 'a URL is not a path'],
-  ])('%j → %j (%s)', (line, want) => {
+  ])('%j → %j (%s)', (line, want, _reason) => {
     expect(pathOnLine(line)).toBe(want);
   });
 });

@@ -257,3 +257,11 @@ describe('helpers', () => {
     expect(ecpVdirWithTag("<b>Set-OabVirtualDirectory.ExternalUrl='http://f/'")).toBe(false);
   });
 });
+
+describe('README', () => {
+  test('lists every rule id', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../../src/triage/README.md', import.meta.url), 'utf8');
+    for (const r of RULES) expect(readme).toContain(`\`${r.id}\``);
+  });
+});

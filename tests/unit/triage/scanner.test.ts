@@ -7,7 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { MAX_FINDINGS_PER_FILE, MAX_LINE_BYTES, createScanner, scanText } from '../../../src/triage/index.ts';
 import type { FileReport } from '../../../src/triage/types.ts';
 import { NEGATIVES, POSITIVES } from './rule-cases.ts';
-import { bytesOf, hp, hpSsrf, httpProxyLog, iis, iisLog } from './fixtures.ts';
+import { HTTPPROXY_FIELDS } from '../../../src/triage/formats.ts';
+import { HP_FIELDS, bytesOf, hp, hpSsrf, httpProxyLog, iis, iisLog } from './fixtures.ts';
 
 function stream(file: string, bytes: Uint8Array, sizes: number[] = [1 << 20]): FileReport {
   const s = createScanner(file);
@@ -188,3 +189,38 @@ describe('caps and coverage', () => {
     expect(JSON.stringify(r)).not.toMatch(/\bclean\b|not compromised|no attack/i);
   });
 });
+
+describe('HttpProxy header variants', () => {
+  const ua = 'Mozilla/5.0 (X11, Linux) "quoted"';
+  const variants = ['fields', 'bare', 'bare-then-fields'] as const;
+  test.each(variants)('%s: the same findings and fields', (header) => {
+    const r = scanText('any.log', httpProxyLog([hp(), hpSsrf('200', { UserAgent: ua })], header));
+    expect(r.kind).toBe('httpproxy');
+    const f = r.findings.find((x) => x.rule === 'tpl-cve-2021-26855')!;
+    expect(f.level).toBe('compromise');
+    expect(f.fields.userAgent).toBe('Mozilla/5.0 (X11  Linux) "quoted"');
+    expect(f.fields.clientIp).toBe('198.51.100.7');
+  });
+  test('no header at all: read in the documented order, with a note', () => {
+    const order = HTTPPROXY_FIELDS.map((n) => HP_FIELDS.find((f) => f.toLowerCase() === n) ?? n);
+    const r = scanText('any.log', [hp({}, order), hpSsrfIn(order)].join('\r\n'));
+    expect(r.kind).toBe('httpproxy');
+    expect(r.findings.find((x) => x.rule === 'tpl-cve-2021-26855')?.level).toBe('compromise');
+    expect(r.notes.join(' ')).toMatch(/No header line/);
+  });
+});
+
+function hpSsrfIn(order: readonly string[]): string {
+  return hp(
+    {
+      Protocol: 'Ecp',
+      UrlStem: '/ecp/y.js',
+      AuthenticatedUser: '',
+      AnchorMailbox:
+        'ServerInfo~a]@EX01.contoso.local:444/ecp/DDI/DDIService.svc/GetList?schema=VirtualDirectory#~1941962753',
+      ClientIpAddress: '198.51.100.7',
+      HttpStatus: '200',
+    },
+    order,
+  );
+}

@@ -20,7 +20,7 @@ describe('parseTimestamp', () => {
     ['13/4/2021 1:02:03 PM', false, null, 'AM/PM means month first, so 13 is no month'],
     ['1:02:03 PM', false, null, 'time without a date'],
     ['x'.repeat(100), false, null, 'too long'],
-  ])('%j (utc %s) → %j: %s', (raw, utc, want) => {
+  ])('%j (utc %s) → %j: %s', (raw, utc, want, _reason) => {
     expect(parseTimestamp(raw, utc)).toBe(want);
   });
 });

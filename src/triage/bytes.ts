@@ -35,15 +35,15 @@ export interface ByteNeedle {
   probeUpper: number; // -1 unless the probe is a letter
 }
 
-// How common a byte is in logs, lower is rarer: punctuation logs seldom use, digits, other
-// punctuation, letters, and last the separators every line is full of.
+// How common a byte is in logs, lower is rarer: punctuation logs seldom use, other punctuation,
+// uncommon letters, then digits (timestamps, GUIDs, addresses) with the common letters, and last
+// the separators every line is full of.
 const RANK: Uint8Array = (() => {
   const r = new Uint8Array(256).fill(3);
   for (const c of '~@%&!<>[]{}$#*|?;\'"()^`+') r[c.charCodeAt(0)] = 0;
-  for (const c of '0123456789') r[c.charCodeAt(0)] = 1;
   for (const c of '=-_:') r[c.charCodeAt(0)] = 2;
   for (const c of 'qzjxkvwyb') r[c.charCodeAt(0)] = 3;
-  for (const c of 'acdefghilmnoprstu') r[c.charCodeAt(0)] = 4;
+  for (const c of '0123456789acdefghilmnoprstu') r[c.charCodeAt(0)] = 4;
   for (const c of '/., \t') r[c.charCodeAt(0)] = 5;
   return r;
 })();

@@ -33,6 +33,7 @@ const MAX_EVENT_LINES = 500;
 const MAX_EVENT_CHARS = 256 * 1024;
 
 export class EventLogHandler implements Handler {
+  readonly headerStart = new Uint8Array(256);
   everyLine = true;
   readonly contextNeedles: readonly string[] = [];
   readonly hasTimes = true;

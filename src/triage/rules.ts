@@ -376,7 +376,7 @@ export const RULES: readonly Rule[] = [
         'bingbot/2.0',
         'googlebot/2.1',
         'exabot-thumbnails',
-        'slurp;',
+        'help.yahoo.com/help/us/ysearch/slurp',
         'yandexbot/3.0',
         'chrome/51.0.2704.103',
       ],
@@ -927,7 +927,7 @@ export const RULES: readonly Rule[] = [
       'A POST to “{uri}”: an OWA address with a mailbox name leading to /powershell, the OWASSRF route around the ProxyNotShell mitigations (December 2022). Sigma reports these when answered 200; other answers are listed here as attempts.',
     source: SOURCES.sigmaOwassrf,
     kinds: REQ,
-    needles: [['/powershell'], ['/owa/'], ['post'], ['@', '%40']],
+    needles: [['/powershell'], ['@', '%40'], ['/owa/'], ['post']],
     match: {
       all: [POST, { f: 'uri', hasAll: ['/owa/', '/powershell'] }, { f: 'uri', has: ['@', '%40'] }, notOwnClient],
     },
@@ -1088,7 +1088,8 @@ export const RULES: readonly Rule[] = [
       'A POST to “{stem}”: Exchange has no such page, and this folder is where the 2021 attackers left web shells (aspnet_client, owa\\auth, ecp\\auth).',
     source: SOURCES.volexityPaths,
     secondary: true,
-    kinds: REQ,
+    // Web shells are called directly on the front end, which IIS logs and HttpProxy does not proxy.
+    kinds: ['iis'],
     needles: [['/aspnet_client/', '/owa/auth/', '/ecp/auth/'], ['.aspx'], ['post']],
     match: { all: [POST, { f: 'stem', name: 'web-shell drop location', check: isDropPathUrl }] },
     escalate: {
@@ -1107,7 +1108,8 @@ export const RULES: readonly Rule[] = [
     description:
       'A GET whose query passes an operating-system command (whoami, cmd /c, powershell, certutil…) to a page: how web shells are driven.',
     source: SOURCES.sigmaWebshellStrings,
-    kinds: REQ,
+    // Web shells are called directly on the front end, which IIS logs and HttpProxy does not proxy.
+    kinds: ['iis'],
     needles: [WEBSHELL_QUERY_KEYWORDS.map((k) => k.toLowerCase()), ['get']],
     match: {
       all: [

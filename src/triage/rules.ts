@@ -916,6 +916,25 @@ export const RULES: readonly Rule[] = [
     needles: [['/autodiscover.json x=a', '/autodiscover/admin@localhost/'], [' 200 '], [' post ', ' get ']],
     match: { f: 'line', name: 'case-sensitive method', check: (l) => l.includes(' POST ') || l.includes(' GET ') },
   },
+  {
+    id: 'sigbase-nessus-proxynotshell-probe',
+    title: 'Vulnerability scanner checking for ProxyNotShell',
+    family: 'proxynotshell',
+    level: 'info',
+    cves: ['CVE-2022-41040'],
+    description:
+      'The test address @test.com in an autodiscover.json request is how the Nessus scanner checks for ProxyNotShell (signature-base excludes it from its exploitation rule for that reason). Someone scanned this server; it is not an attack in itself.',
+    source: SOURCES.sbProxyNotShell,
+    kinds: LOGS,
+    needles: [['autodiscover/autodiscover.json%3f@test.com']],
+    match: {
+      f: 'line',
+      has: [
+        'GET /owa/ &Email=autodiscover/autodiscover.json%3F@test.com&ClientId=',
+        '@test.com/owa/?&Email=autodiscover/autodiscover.json%3F@test.com',
+      ],
+    },
+  },
   // ---------------------------------------------------------------- OWASSRF
   {
     id: 'sigma-owassrf',
@@ -1323,10 +1342,10 @@ export const RULES: readonly Rule[] = [
     id: 'tpl-programdata-archive',
     title: 'Archive somewhere under ProgramData',
     family: 'other',
-    level: 'info',
+    level: 'suspicious',
     cves: [],
     description:
-      '“{path}”: Test-ProxyLogon lists archives under ProgramData, but only once it found another sign of attack, because software such as antivirus keeps its own archives there.',
+      '“{path}”: attackers staged stolen data in archives under ProgramData. Antivirus and backup software keep their own archives there too, which is why Test-ProxyLogon lists these only once it has found another sign of attack: check which program the folder belongs to.',
     source: SOURCES.tpl,
     kinds: PATHS,
     needles: [['programdata'], ['.zip', '.7z', '.rar']],

@@ -384,7 +384,11 @@ class Scanner implements FileScanner {
     const found: TriageFinding[] = [];
     for (const ri of candidates) {
       const f = evaluate(c.lineRules[ri]!, rec, out.lineNo, lower);
-      if (f) found.push(f);
+      if (!f) continue;
+      // Rows of Test-ProxyLogon's CSVs go through the log rules: say where they come from.
+      if (this.kind === 'test-proxylogon' && !f.rule.startsWith('tpl-output'))
+        f.explanation = `Test-ProxyLogon listed this row. ${f.explanation}`;
+      found.push(f);
     }
     for (const f of supersede(found)) this.keep(f);
   }

@@ -681,6 +681,18 @@ const N = (...c: Parameters<typeof neg>) => NEGATIVES.push(neg(...c));
     '2022-10-01 10:00:00 10.0.0.5 POST /autodiscover/autodiscover.json @evil.example/PowerShell/ 443 - 203.0.113.9 python - 401 1 2148074254 15',
   );
   P('sigbase-proxynotshell', 'answered 401: an attempt', GREP, notShell401, 'attempt', 'POST');
+  const nessus = grep(
+    '2022-10-01 10:00:00 10.0.0.5 GET /owa/ &Email=autodiscover/autodiscover.json%3F@test.com&ClientId=x 443 - 203.0.113.77 - - 302 0 0 5',
+  );
+  P('sigbase-nessus-proxynotshell-probe', 'the scanner’s test request', GREP, nessus, 'info', 'GET');
+  N(
+    'sigbase-nessus-proxynotshell-probe',
+    'another address',
+    GREP,
+    grep(
+      '2022-10-01 10:00:00 10.0.0.5 GET /owa/ &Email=autodiscover/autodiscover.json%3F@evil.example&ClientId=x 443 - 203.0.113.77 - - 302 0 0 5',
+    ),
+  );
   const poc = grep(
     '2022-11-17 10:00:00 10.0.0.5 POST /autodiscover/admin@localhost/&Email=autodiscover/autodiscover.json%3f@evil.example 443 - 203.0.113.9 python - 200 0 0 5',
   );
@@ -999,7 +1011,7 @@ const N = (...c: Parameters<typeof neg>) => NEGATIVES.push(neg(...c));
     'an archive deeper in ProgramData',
     'dir.txt',
     listing('C:\\ProgramData\\McAfee\\Update\\package.zip'),
-    'info',
+    'suspicious',
     'package.zip',
   );
   N('tpl-programdata-archive', 'an archive outside ProgramData', 'dir.txt', listing('C:\\Temp\\a.zip'));

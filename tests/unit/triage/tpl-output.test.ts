@@ -63,3 +63,14 @@ describe('TplOutputHandler', () => {
     expect(rows[0]!.rec.message).toBe('oabgen 30.0, ecp ?');
   });
 });
+
+describe('explained rows', () => {
+  test('a 26855 row says Test-ProxyLogon listed it, and what it means', async () => {
+    const { scanText } = await import('../../../src/triage/index.ts');
+    const r = scanText('EX01-Cve-2021-26855.csv', TPL_26855([tpl26855Row(SSRF_ANCHOR, '200')]));
+    const f = r.findings.find((x) => x.rule === 'tpl-cve-2021-26855')!;
+    expect(f.explanation).toMatch(/^Test-ProxyLogon listed this row\. The AnchorMailbox value/);
+    expect(f.explanation).toContain('answered 200');
+    expect(r.kind).toBe('test-proxylogon');
+  });
+});

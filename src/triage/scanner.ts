@@ -75,6 +75,8 @@ class Scanner implements FileScanner {
   // file-wide rules: per rule, the line each needle group was first met, and the deciding line
   private fileGroupLine: number[][] = [];
   private fileDecided: ({ lineNo: number; text: string; at: number } | null)[] = [];
+  /** Per line rule, the last line its other needles were checked on. */
+  private triedOnLine = new Int32Array(0);
 
   constructor(fileName: string) {
     this.fileName = typeof fileName === 'string' ? fileName : String(fileName);
@@ -164,6 +166,7 @@ class Scanner implements FileScanner {
     if (this.compiled.everyLineRules.length) this.handler.everyLine = true;
     this.fileGroupLine = this.compiled.fileRules.map((r) => r.groups.map(() => 0));
     this.fileDecided = this.compiled.fileRules.map(() => null);
+    this.triedOnLine = new Int32Array(this.compiled.lineRules.length);
     this.phase = 'scan';
     this.feedDecoded(body);
   }
@@ -324,7 +327,9 @@ class Scanner implements FileScanner {
       const id = hits[k + 1]!;
       if (at + needles[id]!.length > e) continue; // past the cap
       for (const ri of c.anchorRules[id]!) {
-        if (rules?.includes(ri)) continue;
+        // each rule is checked once per line, however often its needle occurs there
+        if (this.triedOnLine[ri] === this.lineNo) continue;
+        this.triedOnLine[ri] = this.lineNo;
         if (groupsInBytes(c.lineRules[ri]!, (view ??= buf.subarray(s, e)))) (rules ??= []).push(ri);
       }
       if (c.context[id]) context = true;

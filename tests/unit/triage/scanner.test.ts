@@ -224,3 +224,14 @@ function hpSsrfIn(order: readonly string[]): string {
     order,
   );
 }
+
+describe('hostile lines stay linear', () => {
+  test('a 1 MiB line holding 80,000 needles is checked once per rule', () => {
+    const line = 'ServerInfo~x,'.repeat(80_000);
+    const t = performance.now();
+    const r = scanText('HttpProxy_x.LOG', httpProxyLog([line, line]));
+    expect(r.error).toBeUndefined();
+    expect(r.lines).toBe(7);
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+});

@@ -27,7 +27,7 @@ function scan(set: NeedleSet, hay: string, start = 0, end = hay.length): number[
 describe('NeedleSet', () => {
   const alphabet = fc.constantFrom('a', 'b', 'A', 'B', '~', '/', 'x');
   const word = (min: number) => fc.array(alphabet, { minLength: min, maxLength: 7 }).map((a) => a.join(''));
-  test('finds exactly what a naive search finds, ignoring ASCII case (2,000 runs)', () => {
+  test('finds exactly what a naive search finds, ignoring ASCII case (1,000 runs)', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(word(2), {
@@ -41,7 +41,7 @@ describe('NeedleSet', () => {
           expect(scan(new NeedleSet(needles), hay)).toEqual(naive(hay, needles));
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   }, 30_000);
   test('reports offsets in ascending order', () => {

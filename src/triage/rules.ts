@@ -74,6 +74,12 @@ const LOGS: readonly FileKind[] = [
   'event-log',
   'unknown',
 ];
+/** IIS lines written as whole-line patterns (they assume IIS's default field order), and grep output. */
+const IIS_TEXT: readonly FileKind[] = ['iis', 'unknown'];
+/** Where a Set-…VirtualDirectory command is written out: ECP server logs, exported management events. */
+const ECP_TEXT: readonly FileKind[] = ['ecp-server', 'event-log', 'unknown'];
+/** Where cmdlets are written with their parameters: the MSExchange Management event log. */
+const CMDLETS: readonly FileKind[] = ['event-log', 'unknown'];
 const PATHS: readonly FileKind[] = ['file-listing', 'file-hashes', 'test-proxylogon', 'unknown'];
 const HASHES: readonly FileKind[] = ['file-hashes', 'file-listing', 'unknown'];
 /** Suspect files; unknown text too, since a shell saved under another name is still a shell. */
@@ -315,7 +321,7 @@ export const RULES: readonly Rule[] = [
     description:
       'The line holds a forged ServerInfo~ routing value and one of the static files the March 2021 exploits posted to (/ecp/y.js, /ecp/main.css, /ecp/default.flt, /owa/auth/x.js …).',
     source: SOURCES.sbHafniumTraces,
-    kinds: LOGS,
+    kinds: ['httpproxy', 'unknown'],
     needles: [['serverinfo~'], ['/ecp/', '/owa/auth/']],
     match: {
       all: [
@@ -518,7 +524,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A GET to /rpc/ carrying Exchange’s correlation fields, answered with success; signature-base lists this shape among HAFNIUM traces.',
     source: SOURCES.sbHafniumTraces,
-    kinds: LOGS,
+    kinds: ['iis', 'unknown'],
     needles: [['get /rpc/ &correlationid=<empty>;&requestid=']],
     match: {
       f: 'line',
@@ -553,7 +559,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A Set-…VirtualDirectory command put an HTML/script tag into a URL property. Microsoft: these properties “should never contain script”. This is how the March 2021 web shells were planted (the URL text ends up in an .aspx file).',
     source: SOURCES.tpl,
-    kinds: LOGS,
+    kinds: ECP_TEXT,
     needles: [['virtualdirectory'], ['set-'], ['url'], ['<']],
     match: { f: 'line', name: 'Test-ProxyLogon CVE-2021-27065 pattern', check: tplEcpVdirScript },
   },
@@ -566,7 +572,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A Set-…VirtualDirectory command with a URL property followed by an HTML/script tag. Test-ProxyLogon’s own pattern also needs the word VirtualDirectory after the tag, which trimmed copies of the log lack; this looser check catches those.',
     source: SOURCES.tpl,
-    kinds: LOGS,
+    kinds: ECP_TEXT,
     needles: [['virtualdirectory'], ['set-'], ['url'], ['<']],
     match: { f: 'line', name: 'Set-…VirtualDirectory … Url … <tag', check: ecpVdirWithTag },
     supersededBy: ['tpl-cve-2021-27065'],
@@ -580,7 +586,7 @@ export const RULES: readonly Rule[] = [
     description:
       'The ECP log shows Set-OabVirtualDirectory changing ExternalUrl. The March 2021 attackers did this to plant their web shell; an administrator may also do it. Check the value and who did it.',
     source: SOURCES.sbEcpOab,
-    kinds: LOGS,
+    kinds: ['ecp-server', 'unknown'],
     needles: [["s:cmd=set-oabvirtualdirectory.externalurl='"]],
     supersededBy: ['tpl-cve-2021-27065', 'ecp-vdir-script-loose'],
   },
@@ -608,7 +614,7 @@ export const RULES: readonly Rule[] = [
     description:
       'The OAB generator downloaded a temporary file to “{path}”. Microsoft: files should only be downloaded to …\\ClientAccess\\OAB\\Temp; anywhere else is the CVE-2021-26858 file write. Check whether that file still exists.',
     source: SOURCES.tpl,
-    kinds: LOGS,
+    kinds: ['oab-generator', 'unknown'],
     needles: [['download failed and temporary file']],
     match: { f: 'path', name: 'outside ClientAccess\\OAB', check: (p) => p !== '' && outsideOab(p) },
   },
@@ -622,7 +628,7 @@ export const RULES: readonly Rule[] = [
       'A “Download failed and temporary file” line whose path could not be read here. Microsoft’s check lists these lines: the file must be under …\\ClientAccess\\OAB\\Temp, anywhere else means CVE-2021-26858 was used.',
     source: SOURCES.msBlog,
     secondary: true,
-    kinds: LOGS,
+    kinds: ['oab-generator', 'unknown'],
     needles: [['download failed and temporary file']],
     match: { f: 'path', is: '' },
   },
@@ -666,7 +672,7 @@ export const RULES: readonly Rule[] = [
     description:
       'Set-OabVirtualDirectory -ExternalUrl with a web-shell body (eval(Request…, <script…, "unsafe"): the exact step that planted the March 2021 web shells.',
     source: SOURCES.sigmaOabVdir,
-    kinds: LOGS,
+    kinds: ECP_TEXT,
     needles: [['oabvirtualdirectory'], [' -externalurl ']],
     match: {
       all: [
@@ -685,7 +691,7 @@ export const RULES: readonly Rule[] = [
     description:
       'Set-OabVirtualDirectory with ExternalUrl containing a script with Page_Load: a web shell planted through the OAB settings.',
     source: SOURCES.sigmaSetOabExternalUrl,
-    kinds: LOGS,
+    kinds: ECP_TEXT,
     needles: [['set-oabvirtualdirectory'], ['externalurl'], ['page_load'], ['script']],
     supersededBy: ['sigma-oab-vdir-script', 'tpl-cve-2021-27065'],
   },
@@ -698,7 +704,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A command Microsoft saw after the March 2021 break-ins: dumping LSASS (passwords) to C:\\windows\\temp, packing data into C:\\ProgramData\\it.zip, or a PowerCat reverse shell.',
     source: SOURCES.chirp,
-    kinds: [...LOGS, 'file-content', 'file-listing', 'test-proxylogon'],
+    kinds: ['event-log', 'unknown', 'file-content', 'file-listing', 'test-proxylogon'],
     needles: [['lsass.exe c:\\windows\\temp\\lsass', 'c:\\programdata\\it.zip', "powercat.ps1'); powercat -c"]],
   },
   // ---------------------------------------------------------------- ProxyShell
@@ -767,7 +773,7 @@ export const RULES: readonly Rule[] = [
     description:
       'An autodiscover.json request reaching for PowerShell, MAPI or EWS, answered 401: a refused ProxyShell attempt.',
     source: SOURCES.sbProxyShellFailed,
-    kinds: LOGS,
+    kinds: IIS_TEXT,
     needles: [['autodiscover/autodiscover.json'], ['401 0 0']],
     match: {
       any: [
@@ -792,7 +798,7 @@ export const RULES: readonly Rule[] = [
     description:
       'An autodiscover.json request reaching for PowerShell, MAPI or EWS on the back end, the ProxyShell shape.',
     source: SOURCES.sbProxyShellSuccess,
-    kinds: LOGS,
+    kinds: IIS_TEXT,
     needles: [
       ['autodiscover/autodiscover.json'],
       ['/powershell', '/x-rps-cat', '/mapi/nspi', '/ews/', 'email=autodiscover'],
@@ -827,7 +833,7 @@ export const RULES: readonly Rule[] = [
     description:
       'New-MailboxExportRequest writing to a share path or an .aspx file: ProxyShell attackers exported a mailbox holding their code as an .aspx page to plant a web shell.',
     source: SOURCES.sigmaMailboxExport,
-    kinds: LOGS,
+    kinds: CMDLETS,
     needles: [['new-mailboxexportrequest'], [' -mailbox '], ['-filepath "\\\\', '.aspx']],
   },
   {
@@ -839,7 +845,7 @@ export const RULES: readonly Rule[] = [
     description:
       'New-ManagementRoleAssignment giving the “Mailbox Import Export” role: ProxyShell attackers granted it to themselves before exporting a mailbox as a web shell. Administrators rarely need it.',
     source: SOURCES.sigmaMailboxExport,
-    kinds: LOGS,
+    kinds: CMDLETS,
     needles: [['new-managementroleassignment'], [' -role "mailbox import export"'], [' -user ']],
   },
   {
@@ -851,7 +857,7 @@ export const RULES: readonly Rule[] = [
     description:
       'New-ExchangeCertificate -GenerateRequest writing its request file to C:\\inetpub, a C$ share or an .aspx name: a way ProxyShell attackers wrote a web shell.',
     source: SOURCES.sigmaCertRequest,
-    kinds: LOGS,
+    kinds: CMDLETS,
     needles: [
       ['new-exchangecertificate'],
       [' -generaterequest'],
@@ -869,7 +875,7 @@ export const RULES: readonly Rule[] = [
     description:
       'Remove-MailboxExportRequest -Confirm "False": the ProxyShell exploit removes its export request to hide the web-shell write.',
     source: SOURCES.sigmaRemoveExport,
-    kinds: LOGS,
+    kinds: CMDLETS,
     needles: [['remove-mailboxexportrequest'], [' -identity '], [' -confirm "false"']],
   },
   // ---------------------------------------------------------------- ProxyNotShell
@@ -882,7 +888,7 @@ export const RULES: readonly Rule[] = [
     description:
       'An autodiscover.json request reaching for the back-end PowerShell endpoint, the ProxyNotShell shape (it needs a valid login, so look at the user on the line).',
     source: SOURCES.sbProxyNotShell,
-    kinds: LOGS,
+    kinds: IIS_TEXT,
     needles: [['autodiscover/autodiscover.json'], ['owershell'], [' 200 ', ' 401 ']],
     match: {
       all: [
@@ -912,7 +918,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A request with the markers of the public ProxyNotShell exploit (/autodiscover.json x=a or /autodiscover/admin@localhost/) answered 200.',
     source: SOURCES.sbProxyNotShellPoc,
-    kinds: LOGS,
+    kinds: IIS_TEXT,
     needles: [['/autodiscover.json x=a', '/autodiscover/admin@localhost/'], [' 200 '], [' post ', ' get ']],
     match: { f: 'line', name: 'case-sensitive method', check: (l) => l.includes(' POST ') || l.includes(' GET ') },
   },
@@ -925,7 +931,7 @@ export const RULES: readonly Rule[] = [
     description:
       'The test address @test.com in an autodiscover.json request is how the Nessus scanner checks for ProxyNotShell (signature-base excludes it from its exploitation rule for that reason). Someone scanned this server; it is not an attack in itself.',
     source: SOURCES.sbProxyNotShell,
-    kinds: LOGS,
+    kinds: IIS_TEXT,
     needles: [['autodiscover/autodiscover.json%3f@test.com']],
     match: {
       f: 'line',
@@ -981,7 +987,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A POST through an OWA mailbox address to /powershell (or the back end’s POST /powershell on port 444) answered 200.',
     source: SOURCES.sbOwassrf,
-    kinds: LOGS,
+    kinds: IIS_TEXT,
     needles: [['/powershell'], [' post ']],
     match: {
       all: [
@@ -1020,7 +1026,7 @@ export const RULES: readonly Rule[] = [
     description:
       'An HttpProxy PowerShell line with the exact field pattern signature-base links to ProxyNotShell/OWASSRF exploitation (Kerberos, 200, SOAP POST).',
     source: SOURCES.sbNotShellProxyLog,
-    kinds: LOGS,
+    kinds: ['httpproxy', 'unknown'],
     needles: [
       [',/powershell'],
       [',kerberos,true,'],

@@ -43,8 +43,9 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
-    // The pure cores and the modules both sides share: no DOM, no network, no storage, no Node.
-    files: ['src/checker/**/*.ts', 'src/shared/**/*.ts'],
+    // The pure cores (checker, triage) and the modules both sides share: no DOM, no network, no
+    // storage, no Node.
+    files: ['src/checker/**/*.ts', 'src/triage/**/*.ts', 'src/shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'fetch', 'XMLHttpRequest', 'localStorage', 'navigator'],

@@ -19,7 +19,7 @@ import {
   rollupAtOrBelow,
   type Line,
 } from './releases.ts';
-import type { Conflict, Finding, InputFormat, Product } from './types.ts';
+import type { Conflict, Finding, InputFormat, Product, Release } from './types.ts';
 
 const CONFLICTS = conflictsJson.conflicts.map((c) => ({
   product: c.product as Product,
@@ -183,11 +183,26 @@ export function toFinding(raw: RawFinding, today: string): Finding {
 
 const verdictCache = new Map<string, Finding>();
 
-function computeFinding(raw: RawFinding, today: string): Finding {
-  if (raw.format === 'exchange-online') return exchangeOnline(raw);
+/** Where a mention sits in the data: its product, CU line, the build range it can mean, its release. */
+interface Located {
+  product: Product;
+  line: Line | null;
+  /** Whether the input shows the installed update level (else `lo`–`hi` spans the whole CU). */
+  shows: boolean;
+  lo: Build;
+  hi: Build;
+  buildText: string;
+  release: Release | null;
+  newestOverall: Release | null;
+  /** A future Exchange SE CU: above every SE build in the data. */
+  beyondData: boolean;
+  newerThanData: boolean;
+  /** Exchange 2010: the rollup at or below a build between rollups. */
+  rollup: Release | null;
+}
+
+function locate(raw: RawFinding, product: Product): Located {
   const named = raw.named;
-  const product: Product | null = named?.product ?? productOf(raw.build);
-  if (!product) return unknownProduct(raw);
   const line: Line | null = named ? (getLine(product, named.line) ?? null) : lineOf(raw.build);
   const shows = named ? named.release !== null : SHOWS_UPDATES[raw.format] && raw.parts === 4;
   const lo: Build = named && !named.release && line ? line.baseBuild : raw.build;
@@ -205,42 +220,69 @@ function computeFinding(raw: RawFinding, today: string): Finding {
     newestOverall !== null &&
     compareBuilds(lo, mustParse(newestOverall.build)) > 0;
   const newerThanData = beyondData || (line !== null && compareBuilds(lo, line.newestBuild) > 0);
-  const bounds: BuildBounds = { product, line, lo, hi, beyondData };
-  const a = assess(bounds);
-  const lifecycle = supportStatus(product, today);
-  const notes: string[] = [];
   // Exchange 2010: a build between two rollups is the lower rollup or an interim build after it.
   const rollup = shows && !release && line && product === 'Exchange Server 2010' ? rollupAtOrBelow(line, lo) : null;
-  if (shows && !release && line && !newerThanData)
+  return { product, line, shows, lo, hi, buildText, release, newestOverall, beyondData, newerThanData, rollup };
+}
+
+/** Plain-language notes on what the data knows about this build. */
+function dataNotes(at: Located, named: RawFinding['named']): string[] {
+  const { line, release, buildText, rollup } = at;
+  const notes: string[] = [];
+  if (at.shows && !release && line && !at.newerThanData)
     notes.push(
       rollup
         ? `${buildText} is not in our data: it is ${rollup.cu}, or an interim build after it, so it is judged by build order.`
         : `${buildText} is not in our data; it sits between known updates of ${line.line}, so it is judged by build order.`,
     );
-  if (newerThanData)
+  if (at.newerThanData)
     notes.push(
       `${buildText} is newer than anything in our data for this ${line ? 'CU' : 'product'} (data as of ${DATA_AS_OF}); it is judged by build order.`,
     );
-  if (!line && !beyondData) notes.push(`We cannot tell which CU ${buildText} belongs to, so we cannot judge it.`);
+  if (!line && !at.beyondData) notes.push(`We cannot tell which CU ${buildText} belongs to, so we cannot judge it.`);
   if (release?.confidence === 'third-party')
     notes.push(`${release.name} is known to us only from a third-party report, not yet from Microsoft's build list.`);
   if (release?.confidence === 'single-source') notes.push(`${release.name} comes from a single source.`);
   if (release?.variantOf)
     notes.push(`Sources disagree: ${release.build} is an alternative value for ${release.variantOf}.`);
   if (named?.update && !named.release)
-    notes.push(`We do not know an update called ${named.update} for ${product} ${named.line}.`);
+    notes.push(`We do not know an update called ${named.update} for ${at.product} ${named.line}.`);
+  return notes;
+}
+
+/** What this kind of input can and cannot prove. */
+function formatNote(raw: RawFinding, shows: boolean): string | null {
+  if (raw.format !== 'product-name') return FORMAT_NOTES[raw.format] ?? null;
+  return shows
+    ? `This verdict trusts the update named in the text; a name someone typed can be out of date or wrong. To be sure, ${RUN}.`
+    : `A product name without its update does not say which security updates are installed: ${RUN}.`;
+}
+
+/** The CU as people name it; for Exchange 2010 the service pack with its rollup. */
+function cuName(at: Located, named: RawFinding['named']): string | null {
+  const { line, release, rollup } = at;
+  if (!line) return null;
+  if (at.product !== 'Exchange Server 2010') return line.line;
+  return release?.cu ?? (named?.update ? `${line.line} ${named.update}` : (rollup?.cu ?? line.line));
+}
+
+function computeFinding(raw: RawFinding, today: string): Finding {
+  if (raw.format === 'exchange-online') return exchangeOnline(raw);
+  const product: Product | null = raw.named?.product ?? productOf(raw.build);
+  if (!product) return unknownProduct(raw);
+  const at = locate(raw, product);
+  const { line, shows, lo, hi, release } = at;
+  const a = assess({ product, line, lo, hi, beyondData: at.beyondData } satisfies BuildBounds);
+  const lifecycle = supportStatus(product, today);
   const conflicts = CONFLICTS.filter(
     (c) => c.product === product && compareBuilds(c.lo, hi) <= 0 && compareBuilds(lo, c.hi) <= 0,
   ).map((c) => c.conflict);
-  let cu: string | null = line ? line.line : null;
-  if (product === 'Exchange Server 2010' && line)
-    cu = release?.cu ?? (named?.update ? `${line.line} ${named.update}` : (rollup?.cu ?? line.line));
   return {
     input: raw.input,
     span: raw.span,
-    build: buildText,
+    build: at.buildText,
     product,
-    cu,
+    cu: cuName(at, raw.named),
     update: release && product !== 'Exchange Server 2010' ? release.update : null,
     proxyLogon: a.proxyLogon,
     overall: a.overall,
@@ -249,12 +291,7 @@ function computeFinding(raw: RawFinding, today: string): Finding {
     serverName: raw.serverName,
     format: raw.format,
     showsUpdateLevel: shows,
-    formatNote:
-      raw.format === 'product-name'
-        ? shows
-          ? `This verdict trusts the update named in the text; a name someone typed can be out of date or wrong. To be sure, ${RUN}.`
-          : `A product name without its update does not say which security updates are installed: ${RUN}.`
-        : (FORMAT_NOTES[raw.format] ?? null),
+    formatNote: formatNote(raw, shows),
     release,
     lineBase: line?.base ?? null,
     lineAnchor: line?.anchor ?? null,
@@ -262,10 +299,10 @@ function computeFinding(raw: RawFinding, today: string): Finding {
     cves: a.cves,
     newestOnLine: line?.newest ?? null,
     isNewestOnLine: shows && line ? compareBuilds(lo, line.newestBuild) >= 0 : null,
-    newestOverall,
+    newestOverall: at.newestOverall,
     lifecycle,
     conflicts,
-    newerThanData,
+    newerThanData: at.newerThanData,
     compromiseRisk: a.exposedFamilies.length > 0,
     exposedFamilies: a.exposedFamilies,
     nextStep: nextStep({
@@ -275,10 +312,10 @@ function computeFinding(raw: RawFinding, today: string): Finding {
       build: formatBuild(lo),
       overall: a.overall,
       lifecycle,
-      newerThanData,
+      newerThanData: at.newerThanData,
       dataAsOf: DATA_AS_OF,
     }),
-    notes,
+    notes: dataNotes(at, raw.named),
     ...PER_MENTION,
   };
 }

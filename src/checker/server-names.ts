@@ -5,7 +5,7 @@
  */
 
 /** A server name: a host name or FQDN, as PowerShell and inventories print it. */
-export const HOST = String.raw`[A-Za-z][\w.-]{0,62}`;
+const HOST = String.raw`[A-Za-z][\w.-]{0,62}`;
 const SERVER_NAME = new RegExp(`^${HOST}$`);
 
 /** Words and labels that stand where a name could be without being a server's name. */

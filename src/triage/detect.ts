@@ -27,8 +27,8 @@ export interface Detection {
 
 const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((v, i) => b[i] === v);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-export const PST_MAGIC = ascii('!BDN');
-export const DER_MAGIC = [0x30, 0x82];
+const PST_MAGIC = ascii('!BDN');
+const DER_MAGIC = [0x30, 0x82];
 
 /** Binary formats we recognise but do not read, with what to do instead. */
 const BINARY: readonly { magic: readonly number[]; note: string }[] = [

@@ -145,7 +145,7 @@ export const RPS_FIELDS: readonly string[] =
 export const ECP_FIELDS: readonly string[] = ['timestamp', 'servername', 'eventid', 'eventdata'];
 
 /** IIS's default W3C fields. */
-export const IIS_DEFAULT_FIELDS: readonly string[] = [
+const IIS_DEFAULT_FIELDS: readonly string[] = [
   'date',
   'time',
   's-ip',
@@ -195,7 +195,7 @@ export function mapFields(names: readonly string[], values: readonly string[], r
 const HASH = 0x23;
 
 /** A headerStart table for these first characters (both cases of letters). */
-export function startBytes(chars: string): Uint8Array {
+function startBytes(chars: string): Uint8Array {
   const t = new Uint8Array(256);
   for (const ch of chars) {
     t[ch.toLowerCase().charCodeAt(0) & 0xff] = 1;

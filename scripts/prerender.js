@@ -10,8 +10,11 @@ import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 
-/** @param {string} base @param {string | undefined} siteUrl */
-function absoluteBase(base, siteUrl) {
+/**
+ * The deployment base as an absolute URL, or undefined without SITE_URL.
+ * @param {string} base @param {string | undefined} siteUrl
+ */
+export function absoluteBase(base, siteUrl) {
   if (!siteUrl) return undefined;
   const url = new URL(siteUrl);
   // SITE_URL may be the origin only or already include the base path.

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { OFFLINE_FILE } from './offline-edition.js';
 
 /** The file the build writes at the base path; its folder is the widest scope it may control. */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -22,9 +23,11 @@ export const SERVICE_WORKER_FILE = 'sw.js';
 /**
  * Built files that are not for reading offline: the worker itself, crawler files, source maps,
  * dot-files or dot-folders (.nojekyll, Vite's .vite/manifest.json), and the JSON API (api/v1/, for
- * scripts, about 600 KB that no page needs).
+ * scripts, about 600 KB that no page needs), and the offline edition (a download, not a page).
  */
-const SKIP = /(^|\/)\.|\.map$|^(sw\.js|robots\.txt|sitemap\.xml)$|^api\//;
+const SKIP = new RegExp(
+  String.raw`(^|/)\.|\.map$|^(sw\.js|robots\.txt|sitemap\.xml)$|^api/|^${OFFLINE_FILE.replace(/\./g, '\\.')}$`,
+);
 
 /**
  * The first part of every cache name this site's worker creates, unique per base path, so two

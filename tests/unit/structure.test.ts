@@ -31,6 +31,7 @@ const EXCEPTIONS: Record<string, string> = {
   'src/shared/page.ts': 'types only',
   'src/server/entry-server.ts': WIRING,
   'src/client/entry-client.ts': WIRING,
+  'src/client/offline-entry.ts': 'mounts the offline edition; tests/e2e/offline-edition.spec.ts opens the built file',
   'src/client/islands.ts': 'hydration is checked in a browser (tests/e2e/dev-server.spec.ts counts removed nodes)',
   'src/client/enhance/builds-filter.ts': 'DOM behaviour, tested in tests/e2e/builds.spec.ts',
   'src/client/enhance/checklist.ts': 'DOM behaviour, tested in tests/e2e/content.spec.ts',

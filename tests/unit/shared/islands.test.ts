@@ -15,7 +15,7 @@ describe('ISLANDS', () => {
     expect(typeof component).toBe('function');
     // Svelte names a compiled component after its file: PasteCheck.svelte → function PasteCheck.
     expect(islandOf({ file: 'x.js', isDynamicEntry: true, src: `src/x/${component.name}.svelte` })).toBe(name);
-  });
+  }, 60_000);
 
   test.each([
     ['a known island', 'paste-check', true],

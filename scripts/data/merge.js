@@ -196,70 +196,104 @@ function mergeLearn(rows, learn, report, changes) {
       continue;
     }
     seen.set(lr.build, lr);
-
     const existing = rows.find((r) => r.build === lr.build);
-    if (existing) {
-      if (nameKey(existing) !== nameKey(lr)) {
-        report.conflicts.push(`${lr.build}: Microsoft's page calls it "${name}", our data "${releaseName(existing)}".`);
-        continue;
-      }
-      const before = report.conflicts.length;
-      if (existing.kb && lr.kb && existing.kb !== lr.kb)
-        report.conflicts.push(`${name} (${lr.build}): KB ${lr.kb} on Microsoft's page, ${existing.kb} in our data.`);
-      const refines = existing.date.length === 7 && lr.date.length === 10 && lr.date.startsWith(existing.date);
-      const coarser = lr.date.length === 7 && existing.date.startsWith(lr.date);
-      if (existing.date !== lr.date && !refines && !coarser)
-        report.conflicts.push(
-          `${name} (${lr.build}): released ${lr.date} on Microsoft's page, ${existing.date} in our data.`,
-        );
-      if (report.conflicts.length > before) continue;
-      if (!existing.kb && lr.kb) {
-        changes.add(existing, `KB filled in: ${lr.kb}`);
-        existing.kb = lr.kb;
-        used(report, 'ms-learn');
-      }
-      if (refines) {
-        changes.add(existing, `date ${existing.date} → ${lr.date}`);
-        existing.date = lr.date;
-        used(report, 'ms-learn');
-      }
-      if (confirm(existing, 'ms-learn', SOURCE_LABEL['ms-learn'] ?? 'ms-learn', changes)) used(report, 'ms-learn');
-      continue;
-    }
-
-    const sameName = rows.find((r) => !r.variantOf && nameKey(r) === nameKey(lr));
-    if (sameName) {
-      report.conflicts.push(
-        `${name}: build ${lr.build} on Microsoft's page, ${sameName.build} in our data (same release, different build).`,
-      );
-      continue;
-    }
-    const problem = newRowProblem(rows, lr);
-    if (problem) {
-      report.errors.push(`${name} (${lr.build}) on Microsoft's page: ${problem}`);
-      continue;
-    }
-    // Key order as in the file; only Exchange 2010 rows carry "rollup".
-    /** @type {ReleaseRow} */
-    const row = {
-      product: lr.product,
-      line: lr.line,
-      ...(lr.product === 'Exchange Server 2010' ? { rollup: lr.rollup } : {}),
-      update: lr.update,
-      build: lr.build,
-      date: lr.date,
-      kb: lr.kb,
-      sources: ['ms-learn'],
-      confidence: 'confirmed',
-    };
-    insertRow(rows, row);
-    used(report, 'ms-learn');
-    const labels = [SOURCE_LABEL['ms-learn'] ?? 'ms-learn'];
-    changes.added.set(row.build, labels);
-    report.added.push({ name, build: lr.build, date: lr.date, kb: lr.kb, sources: labels });
+    if (existing) mergeLearnIntoRow(existing, lr, report, changes);
+    else addLearnRow(rows, lr, report, changes);
   }
+  reportUnreadLearnRows(rows, learn.problems, report);
+}
 
-  for (const p of learn.problems) {
+/**
+ * A release of the page whose build we hold: a different name, KB or date is a conflict; a missing KB or
+ * a month-only date is filled in; the row gets Microsoft's page as a source.
+ *
+ * @param {ReleaseRow} existing
+ * @param {LearnRow} lr
+ * @param {Report} report
+ * @param {Changes} changes
+ */
+function mergeLearnIntoRow(existing, lr, report, changes) {
+  const name = releaseName(lr);
+  if (nameKey(existing) !== nameKey(lr)) {
+    report.conflicts.push(`${lr.build}: Microsoft's page calls it "${name}", our data "${releaseName(existing)}".`);
+    return;
+  }
+  const before = report.conflicts.length;
+  if (existing.kb && lr.kb && existing.kb !== lr.kb)
+    report.conflicts.push(`${name} (${lr.build}): KB ${lr.kb} on Microsoft's page, ${existing.kb} in our data.`);
+  const refines = existing.date.length === 7 && lr.date.length === 10 && lr.date.startsWith(existing.date);
+  const coarser = lr.date.length === 7 && existing.date.startsWith(lr.date);
+  if (existing.date !== lr.date && !refines && !coarser)
+    report.conflicts.push(
+      `${name} (${lr.build}): released ${lr.date} on Microsoft's page, ${existing.date} in our data.`,
+    );
+  if (report.conflicts.length > before) return;
+  if (!existing.kb && lr.kb) {
+    changes.add(existing, `KB filled in: ${lr.kb}`);
+    existing.kb = lr.kb;
+    used(report, 'ms-learn');
+  }
+  if (refines) {
+    changes.add(existing, `date ${existing.date} → ${lr.date}`);
+    existing.date = lr.date;
+    used(report, 'ms-learn');
+  }
+  if (confirm(existing, 'ms-learn', SOURCE_LABEL['ms-learn'] ?? 'ms-learn', changes)) used(report, 'ms-learn');
+}
+
+/**
+ * A release of the page whose build we lack: added at its place, unless we hold the same release with
+ * another build (a conflict) or the build does not fit the release's product and line (an error).
+ *
+ * @param {ReleaseRow[]} rows
+ * @param {LearnRow} lr
+ * @param {Report} report
+ * @param {Changes} changes
+ */
+function addLearnRow(rows, lr, report, changes) {
+  const name = releaseName(lr);
+  const sameName = rows.find((r) => !r.variantOf && nameKey(r) === nameKey(lr));
+  if (sameName) {
+    report.conflicts.push(
+      `${name}: build ${lr.build} on Microsoft's page, ${sameName.build} in our data (same release, different build).`,
+    );
+    return;
+  }
+  const problem = newRowProblem(rows, lr);
+  if (problem) {
+    report.errors.push(`${name} (${lr.build}) on Microsoft's page: ${problem}`);
+    return;
+  }
+  // Key order as in the file; only Exchange 2010 rows carry "rollup".
+  /** @type {ReleaseRow} */
+  const row = {
+    product: lr.product,
+    line: lr.line,
+    ...(lr.product === 'Exchange Server 2010' ? { rollup: lr.rollup } : {}),
+    update: lr.update,
+    build: lr.build,
+    date: lr.date,
+    kb: lr.kb,
+    sources: ['ms-learn'],
+    confidence: 'confirmed',
+  };
+  insertRow(rows, row);
+  used(report, 'ms-learn');
+  const labels = [SOURCE_LABEL['ms-learn'] ?? 'ms-learn'];
+  changes.added.set(row.build, labels);
+  report.added.push({ name, build: lr.build, date: lr.date, kb: lr.kb, sources: labels });
+}
+
+/**
+ * Rows of the page the parser could not read: a note when their build is known, else an error (a
+ * release could be missed).
+ *
+ * @param {readonly ReleaseRow[]} rows
+ * @param {LearnPage['problems']} problems
+ * @param {Report} report
+ */
+function reportUnreadLearnRows(rows, problems, report) {
+  for (const p of problems) {
     const row = p.build ? rows.find((r) => r.build === p.build) : undefined;
     if (row)
       report.notes.push(
@@ -445,66 +479,88 @@ function mergeKev(vulns, kev, records, rows, report) {
   for (const e of kev.exchange) {
     const existing = vulns.find((v) => v.id === e.cveID);
     if (existing) {
-      if (existing.kev && existing.kevDateAdded && existing.kevDateAdded !== e.dateAdded)
-        report.conflicts.push(
-          `${e.cveID}: added to KEV on ${e.dateAdded} says CISA, ${existing.kevDateAdded} in our data.`,
-        );
-      else if (!existing.kev || !existing.kevDateAdded) {
-        existing.kev = true;
-        existing.kevDateAdded = e.dateAdded;
-        report.vulnerabilitiesChanged.push(`${e.cveID}: now in CISA's KEV catalog (added ${e.dateAdded}).`);
-        used(report, 'cisa-kev');
-      }
+      markKev(existing, e, report);
       continue;
     }
-    const rec = records.find((r) => r.id === e.cveID);
-    const why = (/** @type {string} */ reason) =>
-      report.attention.push(
-        `${e.cveID} (${e.vulnerabilityName}) is in CISA's KEV catalog since ${e.dateAdded} but not in our data: ${reason}. Add it by hand.`,
-      );
-    if (!rec) {
-      why('no CVE record was read for it');
-      continue;
-    }
-    if (!rec.published) {
-      why('its record has no publication date');
-      continue;
-    }
-    if (e.shortDescription.trim().length < 20) {
-      why("CISA's description is too short to serve as a summary");
-      continue;
-    }
-    const built = rangesFromRecord(rec, index, rows);
+    const built = vulnFromKev(e, records, index, rows);
     if ('problem' in built) {
-      why(built.problem);
+      report.attention.push(
+        `${e.cveID} (${e.vulnerabilityName}) is in CISA's KEV catalog since ${e.dateAdded} but not in our data: ${built.problem}. Add it by hand.`,
+      );
       continue;
     }
-    /** @type {VulnRow} */
-    const v = {
-      id: e.cveID,
-      nickname: e.vulnerabilityName.replace(/^Microsoft /, ''),
-      families: ['other-kev'],
-      summary: e.shortDescription.trim(),
-      kev: true,
-      kevDateAdded: e.dateAdded,
-      published: rec.published,
-      fixInferred: false,
-      note:
-        'Added by the data updater (the date is in changelog.json). Fixed builds are the "lessThan" values of ' +
-        "Microsoft's CVE record and the KEV date is CISA's. The summary is CISA's description: rewrite it in plain " +
-        'words when reviewing.',
-      sources: [
-        `CVEProject/cvelistV5:${cvePath(e.cveID)}`,
-        `https://msrc.microsoft.com/update-guide/vulnerability/${e.cveID}`,
-        'https://www.cisa.gov/known-exploited-vulnerabilities-catalog',
-      ],
-      ranges: built.ranges,
-    };
-    vulns.push(v);
+    vulns.push(built.vuln);
     used(report, 'cisa-kev');
     used(report, 'ms-cve');
-    report.vulnerabilitiesAdded.push({ id: v.id, name: v.nickname, kevDateAdded: e.dateAdded, fixes: built.fixes });
+    report.vulnerabilitiesAdded.push({
+      id: built.vuln.id,
+      name: built.vuln.nickname,
+      kevDateAdded: e.dateAdded,
+      fixes: built.fixes,
+    });
   }
+}
+
+/**
+ * A CVE we hold that CISA lists: its KEV date is filled in when missing, a different one is a conflict.
+ *
+ * @param {VulnRow} existing
+ * @param {KevEntry} e
+ * @param {Report} report
+ */
+function markKev(existing, e, report) {
+  if (existing.kev && existing.kevDateAdded && existing.kevDateAdded !== e.dateAdded)
+    report.conflicts.push(
+      `${e.cveID}: added to KEV on ${e.dateAdded} says CISA, ${existing.kevDateAdded} in our data.`,
+    );
+  else if (!existing.kev || !existing.kevDateAdded) {
+    existing.kev = true;
+    existing.kevDateAdded = e.dateAdded;
+    report.vulnerabilitiesChanged.push(`${e.cveID}: now in CISA's KEV catalog (added ${e.dateAdded}).`);
+    used(report, 'cisa-kev');
+  }
+}
+
+/**
+ * The vulnerabilities.json entry for a KEV CVE we lack, from its Microsoft record, or why a person must
+ * add it instead.
+ *
+ * @param {KevEntry} e
+ * @param {CveRecord[]} records
+ * @param {LineIndex} index
+ * @param {readonly ReleaseRow[]} rows
+ * @returns {{ vuln: VulnRow, fixes: string[] } | { problem: string }}
+ */
+function vulnFromKev(e, records, index, rows) {
+  const rec = records.find((r) => r.id === e.cveID);
+  if (!rec) return { problem: 'no CVE record was read for it' };
+  if (!rec.published) return { problem: 'its record has no publication date' };
+  if (e.shortDescription.trim().length < 20)
+    return { problem: "CISA's description is too short to serve as a summary" };
+  const built = rangesFromRecord(rec, index, rows);
+  if ('problem' in built) return built;
+  /** @type {VulnRow} */
+  const vuln = {
+    id: e.cveID,
+    nickname: e.vulnerabilityName.replace(/^Microsoft /, ''),
+    families: ['other-kev'],
+    summary: e.shortDescription.trim(),
+    kev: true,
+    kevDateAdded: e.dateAdded,
+    published: rec.published,
+    fixInferred: false,
+    note:
+      'Added by the data updater (the date is in changelog.json). Fixed builds are the "lessThan" values of ' +
+      "Microsoft's CVE record and the KEV date is CISA's. The summary is CISA's description: rewrite it in plain " +
+      'words when reviewing.',
+    sources: [
+      `CVEProject/cvelistV5:${cvePath(e.cveID)}`,
+      `https://msrc.microsoft.com/update-guide/vulnerability/${e.cveID}`,
+      'https://www.cisa.gov/known-exploited-vulnerabilities-catalog',
+    ],
+    ranges: built.ranges,
+  };
+  return { vuln, fixes: built.fixes };
 }
 
 /**

@@ -17,6 +17,8 @@ import { SourceError } from './source-error.js';
 /** @typedef {import('./types.js').LearnProblem} LearnProblem */
 /** @typedef {import('./types.js').Product} Product */
 /** @typedef {import('./types.js').ReleaseName} ReleaseName */
+/** @typedef {import('./html.js').Cell} Cell */
+/** @typedef {{ name: number, date: number, short: number, long: number }} Columns index of each column; `long` is -1 when absent */
 
 const MONTHS = [
   'january',
@@ -142,7 +144,7 @@ export function parseReleaseName(name) {
  * Map the header cells of a build table to column indexes; null when the table is not a build table.
  *
  * @param {string[]} header
- * @returns {{ name: number, date: number, short: number, long: number } | null}
+ * @returns {Columns | null}
  */
 function columns(header) {
   const find = (/** @type {RegExp} */ re) => header.findIndex((h) => re.test(h));
@@ -165,14 +167,8 @@ function columns(header) {
  */
 export function parseLearnPage(html, origin = 'Microsoft Learn page') {
   if (typeof html !== 'string' || html.trim() === '') throw new SourceError(`${origin}: the page is empty.`);
-  /** @type {LearnRow[]} */
-  const rows = [];
-  /** @type {LearnProblem[]} */
-  const problems = [];
-  /** @type {LearnPage['sections']} */
-  const sections = [];
-  /** @type {string[]} */
-  const skippedSections = [];
+  /** @type {LearnPage} */
+  const page = { rows: [], problems: [], sections: [], skippedSections: [] };
   let heading = '';
   let tables = 0;
 
@@ -188,51 +184,70 @@ export function parseLearnPage(html, origin = 'Microsoft Learn page') {
     tables++;
     const sectionProduct = productOfHeading(heading);
     if (sectionProduct === 'older') {
-      skippedSections.push(heading);
+      page.skippedSections.push(heading);
       continue;
     }
-    let count = 0;
-    for (const cells of rest) {
-      const nameCell = cells[cols.name];
-      const name = nameCell?.text ?? '';
-      if (!name) continue;
-      const shortText = cells[cols.short]?.text ?? '';
-      const build = normaliseBuild(shortText);
-      /** @param {string} reason */
-      const problem = (reason) => problems.push({ section: heading, name, build, reason });
-      const parsed = parseReleaseName(name);
-      if (!parsed) {
-        problem('release name not understood');
-        continue;
-      }
-      if (sectionProduct && parsed.product !== sectionProduct) {
-        problem(`listed under "${heading}" but names ${parsed.product}`);
-        continue;
-      }
-      if (!build) {
-        problem(`short build "${shortText}" is not a 4-part build number`);
-        continue;
-      }
-      const longText = cols.long >= 0 ? (cells[cols.long]?.text ?? '') : '';
-      if (longText && normaliseBuild(longText) !== build) {
-        problem(`short build ${build} and long build ${longText} differ`);
-        continue;
-      }
-      const dateText = cells[cols.date]?.text ?? '';
-      const date = parseLearnDate(dateText);
-      if (!date) {
-        problem(`release date "${dateText}" not understood`);
-        continue;
-      }
-      rows.push({ ...parsed, name, section: heading, build, date, kb: kbFromHref(nameCell?.href ?? null) });
-      count++;
-    }
-    sections.push({ heading, product: sectionProduct, rows: count });
+    const read = readTableRows(rest, cols, heading, sectionProduct);
+    page.rows.push(...read.rows);
+    page.problems.push(...read.problems);
+    page.sections.push({ heading, product: sectionProduct, rows: read.rows.length });
   }
-  if (rows.length === 0)
+  if (page.rows.length === 0)
     throw new SourceError(
       `${origin}: no release row could be read (${tables} build table${tables === 1 ? '' : 's'} found). ` +
         'The page layout may have changed; nothing was written.',
     );
-  return { rows, problems, sections, skippedSections };
+  return page;
+}
+
+/**
+ * The release rows of one build table (header row excluded).
+ *
+ * @param {Cell[][]} bodyRows
+ * @param {Columns} cols
+ * @param {string} heading the section's heading
+ * @param {Product | null} sectionProduct the product the heading names, if any
+ * @returns {{ rows: LearnRow[], problems: LearnProblem[] }}
+ */
+function readTableRows(bodyRows, cols, heading, sectionProduct) {
+  /** @type {{ rows: LearnRow[], problems: LearnProblem[] }} */
+  const read = { rows: [], problems: [] };
+  for (const cells of bodyRows) {
+    const row = readRow(cells, cols, heading, sectionProduct);
+    if (row && 'problem' in row) read.problems.push(row.problem);
+    else if (row) read.rows.push(row.row);
+  }
+  return read;
+}
+
+/**
+ * One release row, or why it cannot be read: a name we do not understand or of another product than
+ * its section, a build that is not four numbers or differs between the short and long columns, a date
+ * we do not understand. Null for a row without a name.
+ *
+ * @param {Cell[]} cells
+ * @param {Columns} cols
+ * @param {string} heading
+ * @param {Product | null} sectionProduct
+ * @returns {{ row: LearnRow } | { problem: LearnProblem } | null}
+ */
+function readRow(cells, cols, heading, sectionProduct) {
+  const nameCell = cells[cols.name];
+  const name = nameCell?.text ?? '';
+  if (!name) return null;
+  const shortText = cells[cols.short]?.text ?? '';
+  const build = normaliseBuild(shortText);
+  const problem = (/** @type {string} */ reason) => ({ problem: { section: heading, name, build, reason } });
+  const parsed = parseReleaseName(name);
+  if (!parsed) return problem('release name not understood');
+  if (sectionProduct && parsed.product !== sectionProduct)
+    return problem(`listed under "${heading}" but names ${parsed.product}`);
+  if (!build) return problem(`short build "${shortText}" is not a 4-part build number`);
+  const longText = cols.long >= 0 ? (cells[cols.long]?.text ?? '') : '';
+  if (longText && normaliseBuild(longText) !== build)
+    return problem(`short build ${build} and long build ${longText} differ`);
+  const dateText = cells[cols.date]?.text ?? '';
+  const date = parseLearnDate(dateText);
+  if (!date) return problem(`release date "${dateText}" not understood`);
+  return { row: { ...parsed, name, section: heading, build, date, kb: kbFromHref(nameCell?.href ?? null) } };
 }

@@ -21,6 +21,8 @@ import { renderSummary } from './summary.js';
 
 /** @typedef {import('./read-sources.js').Fetch} Fetch */
 /** @typedef {import('./merge.js').Report} Report */
+/** @typedef {import('./merge.js').Inputs} Inputs */
+/** @typedef {import('./types.js').DataSet} DataSet */
 
 export const USAGE = `Usage: npm run data:update -- [options]
 
@@ -68,25 +70,10 @@ const defaultIo = () => ({
  */
 export async function main(argv, io = {}) {
   const { fetch: fetchImpl, out, err, cwd, env } = { ...defaultIo(), ...io };
+  /** @type {Args} */
   let args;
   try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        learn: { type: 'string' },
-        'cve-dir': { type: 'string' },
-        kev: { type: 'string' },
-        cve: { type: 'string', multiple: true },
-        offline: { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        summary: { type: 'string' },
-        today: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
+    args = parseOptions(argv);
   } catch (e) {
     err(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}\n`);
     return 2;
@@ -96,44 +83,17 @@ export async function main(argv, io = {}) {
     return 0;
   }
   const today = args.today ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-    err(`--today must be YYYY-MM-DD, not "${today}".\n`);
+  const misuse = usageProblem(args, today);
+  if (misuse) {
+    err(misuse);
     return 2;
   }
-  const badCve = (args.cve ?? []).find((id) => !/^CVE-\d{4}-\d{4,7}$/.test(id));
-  if (badCve) {
-    err(`--cve needs a CVE id such as CVE-2026-69356, not "${badCve}".\n`);
-    return 2;
-  }
-  const offline = args.offline === true;
-  if (offline && !args.learn && !args['cve-dir'] && !args.kev) {
-    err('--offline with no --learn, --cve-dir or --kev leaves nothing to read.\n');
-    return 2;
-  }
-  const at = (/** @type {string | undefined} */ p) => (p ? resolve(cwd, p) : undefined);
-  // Paths inside the working folder are named relative to it in messages and the summary.
-  const show = (/** @type {string} */ p) => {
-    const r = relative(cwd, p);
-    return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
-  };
-  const dataDir = at(args['data-dir']) ?? resolve(cwd, 'src/data');
-  const summaryFile = at(args.summary);
-  const annotate = env.GITHUB_ACTIONS === 'true';
+  const dataDir = inCwd(cwd, args['data-dir']) ?? resolve(cwd, 'src/data');
+  const outcome = { out, err, summaryFile: inCwd(cwd, args.summary), annotate: env.GITHUB_ACTIONS === 'true' };
+  const finish = (/** @type {Report | null} */ report, /** @type {string | null} */ failed) =>
+    finishRun(outcome, report, failed);
 
-  /** @param {Report | null} report @param {string | null} failed */
-  const finish = (report, failed) => {
-    const text = report ? renderSummary(report, { failed }) : `## Exchange build data update failed\n\n${failed}\n`;
-    out(text);
-    if (summaryFile) writeFileSync(summaryFile, text);
-    if (failed) err(`data:update failed: ${failed}\n`);
-    if (annotate && report) {
-      // Shown on the workflow run's page even when no pull request is opened.
-      for (const m of [...report.conflicts, ...report.errors]) out(`::error title=data:update::${m}\n`);
-      for (const m of report.attention) out(`::warning title=data:update needs a person::${m}\n`);
-    }
-  };
-
-  /** @type {ReturnType<typeof readData>} */
+  /** @type {DataSet} */
   let data;
   try {
     data = readData(dataDir);
@@ -141,29 +101,108 @@ export async function main(argv, io = {}) {
     finish(null, e instanceof Error ? e.message : String(e));
     return 1;
   }
-  /** @type {string[]} */
-  const read = [];
   let inputs;
   try {
-    const learn = await readLearn({ file: at(args.learn), offline, fetch: fetchImpl, show });
-    const kev = await readKev({ file: at(args.kev), offline, fetch: fetchImpl, show });
-    const ids = [
-      ...new Set([
-        ...data.vulnerabilities.vulnerabilities.map((v) => v.id),
-        ...(kev?.kev.exchange.map((e) => e.cveID) ?? []),
-        ...WATCHED_CVES,
-        ...(args.cve ?? []),
-      ]),
-    ];
-    const cves = await readCves({ dir: at(args['cve-dir']), offline, ids, fetch: fetchImpl, show });
-    for (const r of [learn, cves, kev]) if (r) read.push(r.read);
-    inputs = { learn: learn?.page, cves: cves?.records, kev: kev?.kev, read };
+    inputs = await readInputs(args, data, cwd, fetchImpl);
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
     finish(null, e.message);
     return 1;
   }
+  return mergeCheckWrite(data, inputs, { today, dataDir, dryRun: args['dry-run'] === true, finish });
+}
 
+/**
+ * The command-line options; throws on an unknown option or a missing value.
+ *
+ * @param {string[]} argv
+ */
+function parseOptions(argv) {
+  return parseArgs({
+    args: argv,
+    options: {
+      learn: { type: 'string' },
+      'cve-dir': { type: 'string' },
+      kev: { type: 'string' },
+      cve: { type: 'string', multiple: true },
+      offline: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      summary: { type: 'string' },
+      today: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+}
+
+/** @typedef {ReturnType<typeof parseOptions>} Args */
+
+/**
+ * Why the options cannot be used together, or null.
+ *
+ * @param {Args} args
+ * @param {string} today
+ * @returns {string | null} the message, ending in a newline
+ */
+function usageProblem(args, today) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return `--today must be YYYY-MM-DD, not "${today}".\n`;
+  const badCve = (args.cve ?? []).find((id) => !/^CVE-\d{4}-\d{4,7}$/.test(id));
+  if (badCve) return `--cve needs a CVE id such as CVE-2026-69356, not "${badCve}".\n`;
+  if (args.offline === true && !args.learn && !args['cve-dir'] && !args.kev)
+    return '--offline with no --learn, --cve-dir or --kev leaves nothing to read.\n';
+  return null;
+}
+
+/** A path given on the command line, resolved against the working folder; undefined when not given. */
+const inCwd = (/** @type {string} */ cwd, /** @type {string | undefined} */ p) => (p ? resolve(cwd, p) : undefined);
+
+/**
+ * Read every source, from the files given or the network: Microsoft's page, CISA's KEV catalog, then
+ * the CVE records of our CVEs, of KEV's Exchange CVEs, of the watched ones and of `--cve`.
+ * Throws a SourceError when a source cannot be read.
+ *
+ * @param {Args} args
+ * @param {DataSet} data
+ * @param {string} cwd
+ * @param {Fetch} fetchImpl
+ */
+async function readInputs(args, data, cwd, fetchImpl) {
+  const offline = args.offline === true;
+  const at = (/** @type {string | undefined} */ p) => inCwd(cwd, p);
+  // Paths inside the working folder are named relative to it in messages and the summary.
+  const show = (/** @type {string} */ p) => {
+    const r = relative(cwd, p);
+    return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
+  };
+  /** @type {string[]} */
+  const read = [];
+  const learn = await readLearn({ file: at(args.learn), offline, fetch: fetchImpl, show });
+  const kev = await readKev({ file: at(args.kev), offline, fetch: fetchImpl, show });
+  const ids = [
+    ...new Set([
+      ...data.vulnerabilities.vulnerabilities.map((v) => v.id),
+      ...(kev?.kev.exchange.map((e) => e.cveID) ?? []),
+      ...WATCHED_CVES,
+      ...(args.cve ?? []),
+    ]),
+  ];
+  const cves = await readCves({ dir: at(args['cve-dir']), offline, ids, fetch: fetchImpl, show });
+  for (const r of [learn, cves, kev]) if (r) read.push(r.read);
+  return { learn: learn?.page, cves: cves?.records, kev: kev?.kev, read };
+}
+
+/**
+ * Merge the sources, stop on a conflict or a broken integrity rule, else write the data (when it
+ * changed and this is no dry run) and the summary.
+ *
+ * @param {DataSet} data
+ * @param {Inputs} inputs
+ * @param {{ today: string, dataDir: string, dryRun: boolean, finish: (report: Report, failed: string | null) => void }} o
+ * @returns {number} exit code
+ */
+function mergeCheckWrite(data, inputs, { today, dataDir, dryRun, finish }) {
   const { data: next, report, changed } = merge(data, inputs, { today });
   if (report.conflicts.length + report.errors.length > 0) {
     const n = report.conflicts.length + report.errors.length;
@@ -179,9 +218,29 @@ export async function main(argv, io = {}) {
     finish(report, `the merged data breaks ${problems.length} integrity rule(s) listed below.`);
     return 1;
   }
-  if (changed && !args['dry-run']) writeData(dataDir, next);
+  if (changed && !dryRun) writeData(dataDir, next);
   finish(report, null);
   return 0;
+}
+
+/**
+ * Print the summary (and write it to `--summary`), the failure to stderr, and on GitHub Actions one
+ * annotation per conflict, error and point that needs a person.
+ *
+ * @param {{ out: Io['out'], err: Io['err'], summaryFile: string | undefined, annotate: boolean }} o
+ * @param {Report | null} report null when the run failed before merging
+ * @param {string | null} failed why the run failed, or null
+ */
+function finishRun({ out, err, summaryFile, annotate }, report, failed) {
+  const text = report ? renderSummary(report, { failed }) : `## Exchange build data update failed\n\n${failed}\n`;
+  out(text);
+  if (summaryFile) writeFileSync(summaryFile, text);
+  if (failed) err(`data:update failed: ${failed}\n`);
+  if (annotate && report) {
+    // Shown on the workflow run's page even when no pull request is opened.
+    for (const m of [...report.conflicts, ...report.errors]) out(`::error title=data:update::${m}\n`);
+    for (const m of report.attention) out(`::warning title=data:update needs a person::${m}\n`);
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -16,6 +16,7 @@ import {
   STATUS_ORDER,
   type FamilyId,
   type FamilyStatus,
+  type ReleaseWithStatus,
 } from '../checker/index.ts';
 import sourcesJson from '../data/sources.json' with { type: 'json' };
 import vulnJson from '../data/vulnerabilities.json' with { type: 'json' };
@@ -220,20 +221,31 @@ export const VULNERABILITIES_SCHEMA = {
 
 type RangeEvent = { introduced?: string; fixed?: string; disputedFrom?: string };
 
+type ApiFamily = BuildsDocument['families'][number];
+type ApiVulnerability = VulnerabilitiesDocument['vulnerabilities'][number];
+type VulnRow = (typeof vulnJson.vulnerabilities)[number];
+
 /** The four API documents, keyed by their path under the site root. */
 export function buildApi(): Api {
   const familyList = FAMILIES.map((f) => ({ id: f.id, name: f.name, summary: f.summary }));
-  const sources: Record<string, { title: string; url: string }> = {};
-  for (const [id, s] of Object.entries(sourcesJson.sources)) sources[id] = { title: s.title, url: s.url };
+  return {
+    'api/v1/builds.json': buildsDocument(familyList),
+    'api/v1/vulnerabilities.json': vulnerabilitiesDocument(familyList),
+    'api/v1/builds.schema.json': BUILDS_SCHEMA,
+    'api/v1/vulnerabilities.schema.json': VULNERABILITIES_SCHEMA,
+  };
+}
 
-  const builds: BuildsDocument = {
+/** builds.json: every release the checker knows, grouped by product and CU line, with its statuses. */
+function buildsDocument(familyList: ApiFamily[]): BuildsDocument {
+  return {
     $schema: './builds.schema.json',
     apiVersion: API_VERSION,
     dataAsOf: DATA_AS_OF,
     dataAsOfConfirmed: DATA_AS_OF_CONFIRMED,
     statuses: STATUS_MEANING,
     families: familyList,
-    sources,
+    sources: apiSources(),
     products: allReleases().map((g) => ({
       product: g.product,
       lines: g.lines.map((l) => ({
@@ -241,59 +253,73 @@ export function buildApi(): Api {
         anchor: l.anchor,
         serviced: l.serviced,
         newest: l.newest.build,
-        releases: l.releases.map((r) => ({
-          name: r.name,
-          cu: r.cu,
-          update: r.update,
-          build: r.build,
-          date: r.date,
-          kb: r.kb,
-          kbUrl: r.kbUrl,
-          confidence: r.confidence,
-          sources: r.sources.map((s) => s.id),
-          overall: r.overall,
-          families: r.families,
-        })),
+        releases: l.releases.map(apiRelease),
       })),
     })),
   };
+}
 
-  const vulnerabilities: VulnerabilitiesDocument = {
+/** The source list by id, reduced to what a reader needs to follow a row's sources. */
+function apiSources(): BuildsDocument['sources'] {
+  const sources: BuildsDocument['sources'] = {};
+  for (const [id, s] of Object.entries(sourcesJson.sources)) sources[id] = { title: s.title, url: s.url };
+  return sources;
+}
+
+function apiRelease(r: ReleaseWithStatus): ApiRelease {
+  return {
+    name: r.name,
+    cu: r.cu,
+    update: r.update,
+    build: r.build,
+    date: r.date,
+    kb: r.kb,
+    kbUrl: r.kbUrl,
+    confidence: r.confidence,
+    sources: r.sources.map((s) => s.id),
+    overall: r.overall,
+    families: r.families,
+  };
+}
+
+/** vulnerabilities.json: the exploited CVEs with their first fixed build per CU line. */
+function vulnerabilitiesDocument(familyList: ApiFamily[]): VulnerabilitiesDocument {
+  return {
     $schema: './vulnerabilities.schema.json',
     apiVersion: API_VERSION,
     dataAsOf: DATA_AS_OF,
     families: familyList,
-    vulnerabilities: vulnJson.vulnerabilities.map((v) => ({
-      id: v.id,
-      nickname: v.nickname,
-      summary: v.summary,
-      families: v.families as FamilyId[],
-      kev: v.kev,
-      kevDateAdded: v.kevDateAdded,
-      published: v.published,
-      url: `https://msrc.microsoft.com/update-guide/vulnerability/${v.id}`,
-      fixInferred: v.fixInferred,
-      notAffected: ('notAffected' in v && Array.isArray(v.notAffected) ? v.notAffected : []).map((n) => n.product),
-      fixes: v.ranges.map((r) => {
-        const fix = (r.events as RangeEvent[]).find((e) => e.fixed !== undefined);
-        return {
-          product: r.product,
-          line: r.line,
-          fixed: fix?.fixed ?? null,
-          disputedFrom: fix?.disputedFrom ?? null,
-          listed: r.listed,
-          note: 'note' in r && typeof r.note === 'string' ? r.note : null,
-        };
-      }),
-      note: v.note,
-      sources: v.sources,
-    })),
+    vulnerabilities: vulnJson.vulnerabilities.map(apiVulnerability),
   };
+}
 
+function apiVulnerability(v: VulnRow): ApiVulnerability {
   return {
-    'api/v1/builds.json': builds,
-    'api/v1/vulnerabilities.json': vulnerabilities,
-    'api/v1/builds.schema.json': BUILDS_SCHEMA,
-    'api/v1/vulnerabilities.schema.json': VULNERABILITIES_SCHEMA,
+    id: v.id,
+    nickname: v.nickname,
+    summary: v.summary,
+    families: v.families as FamilyId[],
+    kev: v.kev,
+    kevDateAdded: v.kevDateAdded,
+    published: v.published,
+    url: `https://msrc.microsoft.com/update-guide/vulnerability/${v.id}`,
+    fixInferred: v.fixInferred,
+    notAffected: ('notAffected' in v && Array.isArray(v.notAffected) ? v.notAffected : []).map((n) => n.product),
+    fixes: v.ranges.map(apiFix),
+    note: v.note,
+    sources: v.sources,
+  };
+}
+
+/** One CU line's range reduced to its fix: the first `fixed` event, or null when the line has none. */
+function apiFix(r: VulnRow['ranges'][number]): ApiFix {
+  const fix = (r.events as RangeEvent[]).find((e) => e.fixed !== undefined);
+  return {
+    product: r.product,
+    line: r.line,
+    fixed: fix?.fixed ?? null,
+    disputedFrom: fix?.disputedFrom ?? null,
+    listed: r.listed,
+    note: 'note' in r && typeof r.note === 'string' ? r.note : null,
   };
 }

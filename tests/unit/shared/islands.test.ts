@@ -10,12 +10,16 @@ describe('ISLANDS', () => {
     expect(names).toContain('paste-check');
   });
 
-  test.each(names)('%s loads a component whose file name gives back the island name', async (name) => {
-    const component = await loadIsland(name);
-    expect(typeof component).toBe('function');
-    // Svelte names a compiled component after its file: PasteCheck.svelte → function PasteCheck.
-    expect(islandOf({ file: 'x.js', isDynamicEntry: true, src: `src/x/${component.name}.svelte` })).toBe(name);
-  }, 60_000);
+  test.each(names)(
+    '%s loads a component whose file name gives back the island name',
+    async (name) => {
+      const component = await loadIsland(name);
+      expect(typeof component).toBe('function');
+      // Svelte names a compiled component after its file: PasteCheck.svelte → function PasteCheck.
+      expect(islandOf({ file: 'x.js', isDynamicEntry: true, src: `src/x/${component.name}.svelte` })).toBe(name);
+    },
+    60_000,
+  );
 
   test.each([
     ['a known island', 'paste-check', true],

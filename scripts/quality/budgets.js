@@ -21,6 +21,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { OFFLINE_FILE } from '../offline-edition.js';
 
 const KB = 1024;
 /** Budgets in bytes (gzip unless noted). */
@@ -41,6 +42,8 @@ export const BUDGETS = {
   css: 15 * KB,
   /** The home page's HTML. */
   homeHtml: 30 * KB,
+  /** The single-file offline edition, everything inline (not a page of the site). */
+  offlineEdition: 250 * KB,
   /** Any image file, raw bytes. */
   image: 100 * KB,
 };
@@ -90,7 +93,8 @@ export function islandOf(chunk) {
  * @typedef {{ file: string, gzip: number }} Sized
  * @typedef {{ page: string, route: string, html: number, islands: string[], js: Sized[], jsTotal: number,
  *   jsLazy: Sized[], jsLazyTotal: number, css: Sized[], cssTotal: number }} PageReport
- * @typedef {{ dist: string, base: string, pages: PageReport[], images: { file: string, bytes: number }[] }} Report
+ * @typedef {{ dist: string, base: string, pages: PageReport[], images: { file: string, bytes: number }[],
+ *   offline: number | null }} Report
  */
 
 /**
@@ -194,7 +198,7 @@ export function measure(dist) {
   const total = (/** @type {Sized[]} */ list) => list.reduce((a, b) => a + b.gzip, 0);
 
   const pages = files
-    .filter((f) => f.endsWith('.html'))
+    .filter((f) => f.endsWith('.html') && basename(f) !== OFFLINE_FILE)
     .sort()
     .map((file) => {
       const html = readFileSync(file, 'utf8');
@@ -230,11 +234,13 @@ export function measure(dist) {
         cssTotal: total(css),
       };
     });
+  const offlineFile = join(dist, OFFLINE_FILE);
+  const offline = existsSync(offlineFile) ? gzipSize(readFileSync(offlineFile)) : null;
   const images = files
     .filter((f) => IMAGE.test(f))
     .map((f) => ({ file: relative(dist, f), bytes: statSync(f).size }))
     .sort((a, b) => b.bytes - a.bytes);
-  return { dist, base, pages, images };
+  return { dist, base, pages, images, offline };
 }
 
 /** The JS budget that applies to a page. @param {PageReport} p */
@@ -269,6 +275,11 @@ export function checkBudgets(report) {
   }
   if (!report.pages.some((p) => p.route === ''))
     failures.push('Budget check failed: no home page (index.html) in dist/');
+  if (report.offline === null) failures.push(`Budget check failed: no offline edition (${OFFLINE_FILE}) in dist/`);
+  else if (report.offline > BUDGETS.offlineEdition)
+    failures.push(
+      `Budget exceeded: the offline edition is ${kb(report.offline)} gzip, budget ${kb(BUDGETS.offlineEdition)}`,
+    );
   for (const image of report.images)
     if (image.bytes > BUDGETS.image)
       failures.push(`Budget exceeded: image ${image.file} is ${kb(image.bytes)}, budget ${kb(BUDGETS.image)}`);
@@ -288,6 +299,7 @@ export function formatReport(report) {
     `  ${'page'.padEnd(35)} ${'JS / budget'.padEnd(16)}  files     ${'CSS / budget'.padEnd(15)}   HTML`,
     ...rows,
     `  images: ${report.images.length}${largest ? `, largest ${largest.file} ${(largest.bytes / KB).toFixed(2)} KB raw (budget ${(BUDGETS.image / KB).toFixed(0)} KB)` : ''}`,
+    `  offline edition (${OFFLINE_FILE}): ${report.offline === null ? 'missing' : `${(report.offline / KB).toFixed(2)} / ${(BUDGETS.offlineEdition / KB).toFixed(0)} KB`}`,
   ].join('\n');
 }
 

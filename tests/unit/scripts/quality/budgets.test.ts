@@ -59,6 +59,11 @@ write('dist/assets/PasteCheck-DDDDDDDD.js', 'export const island=1;');
 write('dist/assets/core-GGGGGGGG.js', 'x'.repeat(1000));
 write('dist/assets/Widget-EEEEEEEE.js', 'export const widget=1;');
 write('dist/assets/index-client-FFFFFFFF.js', 'export const a=1;');
+// The offline edition is not a page: it has its own budget, and random bytes make it too big.
+write(
+  'dist/exchange-patch-check-offline.html',
+  `<!doctype html><style>${randomBytes(BUDGETS.offlineEdition).toString('hex')}</style>`,
+);
 write('dist/assets/style-BBBBBBBB.css', 'body{}');
 write('dist/big.png', 'x'.repeat(BUDGETS.image + 1));
 // A page whose CSS is inlined (as the real build does) and too big: random hex does not compress.
@@ -124,6 +129,7 @@ describe('budgets.js', () => {
     const failures = checkBudgets(measure(dist));
     expect(failures).toEqual([
       expect.stringMatching(/^Budget exceeded: CSS on \/inline\/ is \d+\.\d\d KB gzip, budget 15\.00 KB$/),
+      expect.stringMatching(/^Budget exceeded: the offline edition is \d+\.\d\d KB gzip, budget 250\.00 KB$/),
       expect.stringMatching(/^Budget exceeded: image big\.png is 100\.00 KB, budget 100\.00 KB$/),
     ]);
   });

@@ -17,7 +17,7 @@ import type {
   FixedIn,
   Product,
 } from './types.ts';
-import { FAMILIES, VULNERABILITIES, type Vulnerability } from './vulnerabilities.ts';
+import { FAMILIES, VULNERABILITIES, type CompiledRange, type Vulnerability } from './vulnerabilities.ts';
 import { worst } from './status.ts';
 
 /** What is known about the build: exactly `lo`, or anything from `lo` to `hi` on the same line. */
@@ -67,55 +67,58 @@ function fromVerdict(v: RangeVerdict, fixed: string | null, line: Line): Pick<Cv
   return { status: 'fixed', reason: fixed === line.base.build ? 'shipped-with-fix' : 'fixed-by-update' };
 }
 
-/** The verdict for one CVE. */
-function assessOne(v: Vulnerability, b: BuildBounds): CveOutcome {
-  const { product, line } = b;
-  const none = { fixedIn: null, never: false, note: null };
-  if (product === null) return { ...none, status: 'not-affected', reason: 'exchange-online', exposed: false };
-  if (v.notAffected.has(product))
-    return { ...none, status: 'not-affected', reason: 'product-not-affected', exposed: false };
-  if (!v.products.has(product)) {
-    // Not listed for this product: a product released after the CVE shipped with the fix (Exchange SE);
-    // one already out of support when the CVE came out was simply not assessed by Microsoft.
-    const released = releaseDate(product) ?? '';
-    const eos = endOfSupportDate(product);
-    if (released > v.published)
-      return {
-        ...none,
-        fixedIn: line ? baseFix(line) : null,
-        status: 'fixed',
-        reason: 'shipped-with-fix',
-        exposed: false,
-      };
-    if (eos && eos < v.published)
-      return {
-        ...none,
-        status: 'unknown',
-        reason: 'not-assessed',
-        exposed: true,
-        note: `${product} was already out of support when this was disclosed, so Microsoft did not assess it; treat it as likely vulnerable.`,
-      };
-    return { ...none, status: 'not-affected', reason: 'product-not-affected', exposed: false };
-  }
-  if (!line) {
-    const newest = v.newestRangedBase.get(product);
-    if (b.beyondData && newest && compareBuilds(b.lo, newest) > 0)
-      return {
-        ...none,
-        status: 'fixed',
-        reason: 'shipped-with-fix',
-        exposed: false,
-        note: 'Judged by build order: this build is newer than every CU in our data, and CUs include all earlier fixes.',
-      };
-    return { ...none, status: 'unknown', reason: 'line-unknown', exposed: true };
-  }
-  const range = v.ranges.get(`${product}|${line.line}`);
-  if (!range) {
-    const newest = v.newestRangedBase.get(product);
-    if (newest && compareBuilds(line.baseBuild, newest) > 0)
-      return { ...none, fixedIn: baseFix(line), status: 'fixed', reason: 'shipped-with-fix', exposed: false };
-    return { ...none, status: 'unknown', reason: 'line-unknown', exposed: true };
-  }
+const NO_FIX = { fixedIn: null, never: false, note: null };
+
+/**
+ * A CVE that does not list this product: a product released after the CVE shipped with the fix
+ * (Exchange SE); one already out of support when the CVE came out was simply not assessed by Microsoft.
+ */
+function unlistedProduct(v: Vulnerability, product: Product, line: Line | null): CveOutcome {
+  const released = releaseDate(product) ?? '';
+  const eos = endOfSupportDate(product);
+  if (released > v.published)
+    return {
+      ...NO_FIX,
+      fixedIn: line ? baseFix(line) : null,
+      status: 'fixed',
+      reason: 'shipped-with-fix',
+      exposed: false,
+    };
+  if (eos && eos < v.published)
+    return {
+      ...NO_FIX,
+      status: 'unknown',
+      reason: 'not-assessed',
+      exposed: true,
+      note: `${product} was already out of support when this was disclosed, so Microsoft did not assess it; treat it as likely vulnerable.`,
+    };
+  return { ...NO_FIX, status: 'not-affected', reason: 'product-not-affected', exposed: false };
+}
+
+/** A build on no line in our data: fixed only if it is newer than every CU with a fix range. */
+function unknownLine(v: Vulnerability, product: Product, b: BuildBounds): CveOutcome {
+  const newest = v.newestRangedBase.get(product);
+  if (b.beyondData && newest && compareBuilds(b.lo, newest) > 0)
+    return {
+      ...NO_FIX,
+      status: 'fixed',
+      reason: 'shipped-with-fix',
+      exposed: false,
+      note: 'Judged by build order: this build is newer than every CU in our data, and CUs include all earlier fixes.',
+    };
+  return { ...NO_FIX, status: 'unknown', reason: 'line-unknown', exposed: true };
+}
+
+/** A known line the CVE gives no range for: a CU newer than every ranged one shipped with the fix. */
+function lineWithoutRange(v: Vulnerability, product: Product, line: Line): CveOutcome {
+  const newest = v.newestRangedBase.get(product);
+  if (newest && compareBuilds(line.baseBuild, newest) > 0)
+    return { ...NO_FIX, fixedIn: baseFix(line), status: 'fixed', reason: 'shipped-with-fix', exposed: false };
+  return { ...NO_FIX, status: 'unknown', reason: 'line-unknown', exposed: true };
+}
+
+/** The range's verdict at both ends of what the build can be; when they differ, "unknown". */
+function withinRange(range: CompiledRange, b: BuildBounds, line: Line): CveOutcome {
   const atLo = fromVerdict(evaluateRange(b.lo, range.events), range.fixed, line);
   const atHi =
     compareBuilds(b.lo, b.hi) === 0 ? atLo : fromVerdict(evaluateRange(b.hi, range.events), range.fixed, line);
@@ -129,6 +132,19 @@ function assessOne(v: Vulnerability, b: BuildBounds): CveOutcome {
     note: range.note,
     exposed,
   };
+}
+
+/** The verdict for one CVE. */
+function assessOne(v: Vulnerability, b: BuildBounds): CveOutcome {
+  const { product, line } = b;
+  if (product === null) return { ...NO_FIX, status: 'not-affected', reason: 'exchange-online', exposed: false };
+  if (v.notAffected.has(product))
+    return { ...NO_FIX, status: 'not-affected', reason: 'product-not-affected', exposed: false };
+  if (!v.products.has(product)) return unlistedProduct(v, product, line);
+  if (!line) return unknownLine(v, product, b);
+  const range = v.ranges.get(`${product}|${line.line}`);
+  if (!range) return lineWithoutRange(v, product, line);
+  return withinRange(range, b, line);
 }
 
 const toFamily = (s: CveStatus): FamilyStatus => (s === 'fixed' ? 'patched' : s);

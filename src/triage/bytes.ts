@@ -76,58 +76,85 @@ export function includesCI(view: Uint8Array, n: ByteNeedle): boolean {
 const CHUNK = 4096;
 
 /**
+ * Builds a string from code units in chunks: String.fromCharCode takes its units as arguments, and
+ * an engine limits how many a call may have.
+ */
+class Utf16Builder {
+  private out = '';
+  private readonly codes: number[] = [];
+
+  /** Appends buf[from, to), which holds only ASCII bytes, straight from the bytes. */
+  ascii(buf: Uint8Array, from: number, to: number): void {
+    this.flush();
+    for (let k = from; k < to; k += CHUNK)
+      this.out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(to, k + CHUNK)) as unknown as number[]);
+  }
+
+  /** Appends one code point (a surrogate pair above U+FFFF). */
+  codePoint(c: number): void {
+    if (c >= 0x10000) {
+      const v = c - 0x10000;
+      this.codes.push(0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
+    } else this.codes.push(c);
+    if (this.codes.length >= CHUNK) this.flush();
+  }
+
+  result(): string {
+    this.flush();
+    return this.out;
+  }
+
+  private flush(): void {
+    if (this.codes.length) {
+      this.out += String.fromCharCode.apply(null, this.codes);
+      this.codes.length = 0;
+    }
+  }
+}
+
+/**
+ * What a lead byte starts (WHATWG UTF-8 decoder): how many continuation bytes follow (0: the byte is
+ * invalid as a lead), and the narrower bounds of the first continuation byte for E0, ED, F0 and F4
+ * (which rule out overlong forms, surrogates and code points above U+10FFFF).
+ */
+const LEAD_NEEDED: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (let b = 0xc2; b <= 0xf4; b++) t[b] = b <= 0xdf ? 1 : b <= 0xef ? 2 : 3;
+  return t;
+})();
+const LEAD_PAYLOAD = [0, 0x1f, 0x0f, 0x07];
+const firstLower = (b: number) => (b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80);
+const firstUpper = (b: number) => (b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf);
+
+/**
  * Decode buf[start, end) as UTF-8 exactly as TextDecoder does (WHATWG): each maximal invalid
  * subsequence becomes one U+FFFD. Never throws. Pure-ASCII runs take a fast path.
  */
 export function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
-  let out = '';
-  const codes: number[] = [];
+  const out = new Utf16Builder();
   let needed = 0;
   let seen = 0;
   let cp = 0;
   let lower = 0x80;
   let upper = 0xbf;
-  const flush = () => {
-    if (codes.length) {
-      out += String.fromCharCode.apply(null, codes);
-      codes.length = 0;
-    }
-  };
-  const emit = (c: number) => {
-    if (c >= 0x10000) {
-      const v = c - 0x10000;
-      codes.push(0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
-    } else codes.push(c);
-    if (codes.length >= CHUNK) flush();
-  };
   let i = start;
   while (i < end) {
     if (needed === 0) {
-      // ASCII run
       let j = i;
       while (j < end && buf[j]! < 0x80) j++;
       if (j > i) {
-        flush();
-        for (let k = i; k < j; k += CHUNK)
-          out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(j, k + CHUNK)) as unknown as number[]);
+        out.ascii(buf, i, j);
         i = j;
         continue;
       }
       const b = buf[i++]!;
-      if (b >= 0xc2 && b <= 0xdf) {
-        needed = 1;
-        cp = b & 0x1f;
-      } else if (b >= 0xe0 && b <= 0xef) {
-        if (b === 0xe0) lower = 0xa0;
-        if (b === 0xed) upper = 0x9f;
-        needed = 2;
-        cp = b & 0x0f;
-      } else if (b >= 0xf0 && b <= 0xf4) {
-        if (b === 0xf0) lower = 0x90;
-        if (b === 0xf4) upper = 0x8f;
-        needed = 3;
-        cp = b & 0x07;
-      } else emit(0xfffd);
+      needed = LEAD_NEEDED[b]!;
+      if (needed === 0) out.codePoint(0xfffd);
+      else {
+        cp = b & LEAD_PAYLOAD[needed]!;
+        lower = firstLower(b);
+        upper = firstUpper(b);
+      }
       continue;
     }
     const b = buf[i]!;
@@ -136,7 +163,7 @@ export function decodeUtf8(buf: Uint8Array, start: number, end: number): string 
       needed = seen = cp = 0;
       lower = 0x80;
       upper = 0xbf;
-      emit(0xfffd);
+      out.codePoint(0xfffd);
       continue;
     }
     i++;
@@ -144,13 +171,12 @@ export function decodeUtf8(buf: Uint8Array, start: number, end: number): string 
     upper = 0xbf;
     cp = (cp << 6) | (b & 0x3f);
     if (++seen === needed) {
-      emit(cp);
+      out.codePoint(cp);
       needed = seen = cp = 0;
     }
   }
-  if (needed) emit(0xfffd);
-  flush();
-  return out;
+  if (needed) out.codePoint(0xfffd);
+  return out.result();
 }
 
 /** Worst-case UTF-8 size of `chars` UTF-16 code units. */

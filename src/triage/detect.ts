@@ -57,33 +57,58 @@ function eventCsvLike(names: readonly string[]): boolean {
   );
 }
 
-/**
- * @param rawHead first bytes of the file as stored (before any byte-order mark is removed)
- * @param sample the first part of the file decoded as text (after BOM removal / UTF-16 conversion)
- * @param binary the sample holds NUL bytes
- */
-export function detect(fileName: string, rawHead: Uint8Array, sample: string, binary: boolean): Detection {
-  const name = fileName.replace(/^.*[\\/]/, '').toLowerCase();
-  const notes: string[] = [];
-  const done = (kind: FileKind, handler: Handler, stop = false): Detection => ({ kind, handler, notes, stop });
+/** What the file is and who reads it, before the notes are attached. */
+type Kind = { kind: FileKind; handler: Handler };
+/** null: this family of signs does not tell. */
+type Found = Kind | null;
 
-  if (binary) {
-    if (startsWith(rawHead, PST_MAGIC) || startsWith(rawHead, DER_MAGIC)) {
-      notes.push(
-        startsWith(rawHead, PST_MAGIC)
-          ? 'Binary file that starts like a PST mailbox export: checked for the page code ProxyShell attackers hid in such files.'
-          : 'Binary file that starts like a certificate request: checked for the page code ProxyShell attackers hid in such files.',
-      );
-      return done('file-content', new PlainHandler(false));
-    }
-    const known = BINARY.find((b) => startsWith(rawHead, b.magic));
+const found = (kind: FileKind, handler: Handler): Found => ({ kind, handler });
+const httpProxy = () => found('httpproxy', new CsvLogHandler(HTTPPROXY_FIELDS, 'DateTime'));
+const ecpServer = () => found('ecp-server', new CsvLogHandler(ECP_FIELDS, 'TimeStamp'));
+const rpsHttp = () => found('rps-http', new CsvLogHandler(RPS_FIELDS, 'DateTime'));
+const oabGenerator = () => found('oab-generator', new PlainHandler(true));
+
+/** The first lines of a text file, and what its name and first data line say. */
+interface Sniffed {
+  /** File name without folders, lower-cased. */
+  name: string;
+  sample: string;
+  lines: string[];
+  nonEmpty: string[];
+  /** The first non-blank line that is not a `#` directive ('' if none). */
+  firstData: string;
+}
+
+/** Its header: W3C directives, or the first line of a CSV export, read as column names. */
+interface Header {
+  software: string | null;
+  logType: string | null;
+  fields: string | null;
+  delimiter: ',' | '\t';
+  names: string[];
+  has: (name: string) => boolean;
+}
+
+/** A binary file: only PST exports and certificate requests are read (ProxyShell hid pages in them). */
+function detectBinary(rawHead: Uint8Array, notes: string[]): Detection {
+  if (startsWith(rawHead, PST_MAGIC) || startsWith(rawHead, DER_MAGIC)) {
     notes.push(
-      known?.note ??
-        'This looks like a binary file, not text: it was not read. Drop logs, listings and hash lists as text files.',
+      startsWith(rawHead, PST_MAGIC)
+        ? 'Binary file that starts like a PST mailbox export: checked for the page code ProxyShell attackers hid in such files.'
+        : 'Binary file that starts like a certificate request: checked for the page code ProxyShell attackers hid in such files.',
     );
-    return done('unknown', new PlainHandler(false), true);
+    return { kind: 'file-content', handler: new PlainHandler(false), notes, stop: false };
   }
+  const known = BINARY.find((b) => startsWith(rawHead, b.magic));
+  notes.push(
+    known?.note ??
+      'This looks like a binary file, not text: it was not read. Drop logs, listings and hash lists as text files.',
+  );
+  return { kind: 'unknown', handler: new PlainHandler(false), notes, stop: true };
+}
 
+/** The first LINES_TO_SNIFF lines of the sample, without their line ends. */
+function sniffLines(sample: string): string[] {
   const lines: string[] = [];
   for (let i = 0, n = 0; n < LINES_TO_SNIFF && i <= sample.length; n++) {
     let j = sample.indexOf('\n', i);
@@ -91,58 +116,59 @@ export function detect(fileName: string, rawHead: Uint8Array, sample: string, bi
     lines.push(sample.slice(i, j).replace(/\r$/, ''));
     i = j + 1;
   }
-  const nonEmpty = lines.filter((l) => l.trim() !== '');
-  if (nonEmpty.length === 0) {
-    notes.push(sample.length === 0 ? 'The file is empty.' : 'The file holds only blank lines.');
-    return done('unknown', new PlainHandler(false));
-  }
+  return lines;
+}
 
-  // Test-ProxyLogon's output: the script's file names, or its exact columns.
-  const tplByName = tplFileFromName(name);
-  if (tplByName) return done('test-proxylogon', new TplOutputHandler(tplByName));
-
+/** Reads the header once for every check that needs it. */
+function readHeader({ lines, firstData }: Sniffed): Header {
   const directive = (key: string) =>
     lines
       .find((l) => l.toLowerCase().startsWith(key))
       ?.slice(key.length)
       .trim() ?? null;
-  const software = directive('#software:');
-  const logType = directive('#log-type:');
   const fields = lines.find((l) => /^#Fields:/i.test(l)) ?? null;
-  const firstData = nonEmpty.find((l) => !l.startsWith('#')) ?? '';
-
-  if (
-    /internet information services/i.test(software ?? '') ||
-    (fields && /cs-method|cs-uri-stem|\bc-ip\b/i.test(fields))
-  )
-    return done('iis', new W3cHandler());
-
-  // A header: #Fields: or the first line of a CSV export
   const headerLine = fields ?? firstData;
   const delimiter = headerLine.includes('\t') && !headerLine.includes(',') ? '\t' : ',';
   const names = headerNames(headerLine, delimiter);
-  const has = (n: string) => names.includes(n);
+  return {
+    software: directive('#software:'),
+    logType: directive('#log-type:'),
+    fields,
+    delimiter,
+    names,
+    has: (n) => names.includes(n),
+  };
+}
 
+/** Signs in the header: W3C directives, Exchange's #Log-type, known column sets, PowerShell's #TYPE. */
+function byHeader(h: Header, { nonEmpty }: Sniffed): Found {
+  const { logType, fields, has } = h;
+  if (
+    /internet information services/i.test(h.software ?? '') ||
+    (fields && /cs-method|cs-uri-stem|\bc-ip\b/i.test(fields))
+  )
+    return found('iis', new W3cHandler());
   // Test-ProxyLogon's 26855 output has HttpProxy columns too, but exactly its own nine
-  const tplByHeader = tplFileFromHeader(names);
-  if (tplByHeader) return done('test-proxylogon', new TplOutputHandler(tplByHeader));
-  if (/httpproxy/i.test(logType ?? '') || (has('anchormailbox') && has('urlstem')))
-    return done('httpproxy', new CsvLogHandler(HTTPPROXY_FIELDS, 'DateTime'));
-  if (/ecp/i.test(logType ?? '') || (has('eventdata') && has('servername')))
-    return done('ecp-server', new CsvLogHandler(ECP_FIELDS, 'TimeStamp'));
-  if (/rps|powershell/i.test(logType ?? '') || (has('clientinfo') && has('commandname')))
-    return done('rps-http', new CsvLogHandler(RPS_FIELDS, 'DateTime'));
-  if (/oab/i.test(logType ?? '')) return done('oab-generator', new PlainHandler(true));
+  const tplByHeader = tplFileFromHeader(h.names);
+  if (tplByHeader) return found('test-proxylogon', new TplOutputHandler(tplByHeader));
+  if (/httpproxy/i.test(logType ?? '') || (has('anchormailbox') && has('urlstem'))) return httpProxy();
+  if (/ecp/i.test(logType ?? '') || (has('eventdata') && has('servername'))) return ecpServer();
+  if (/rps|powershell/i.test(logType ?? '') || (has('clientinfo') && has('commandname'))) return rpsHttp();
+  if (/oab/i.test(logType ?? '')) return oabGenerator();
 
   const typeLine = nonEmpty[0]!;
   if (
     /^#TYPE System\.Diagnostics\.(Eventing\.Reader\.EventLogRecord|EventLogEntry)/i.test(typeLine) ||
-    eventCsvLike(names)
+    eventCsvLike(h.names)
   )
-    return done('event-log', new EventLogHandler(delimiter === '\t' ? 'tsv' : 'csv'));
+    return found('event-log', new EventLogHandler(h.delimiter === '\t' ? 'tsv' : 'csv'));
   const secondNames = headerNames(nonEmpty[1] ?? '', ',');
-  if (typeLine.startsWith('#TYPE') && eventCsvLike(secondNames)) return done('event-log', new EventLogHandler('csv'));
+  if (typeLine.startsWith('#TYPE') && eventCsvLike(secondNames)) return found('event-log', new EventLogHandler('csv'));
+  return null;
+}
 
+/** Signs spread over many lines: hash lists, directory listings, events exported as "Key : value". */
+function byContentMarkers({ has }: Header, { nonEmpty }: Sniffed): Found {
   // Hash lists
   const hashRow = /^(?:[0-9a-f]{64}\s+\*?\S|"?SHA256"?[\s,]+"?[0-9a-f]{64})/i;
   if (
@@ -150,7 +176,7 @@ export function detect(fileName: string, rawHead: Uint8Array, sample: string, bi
     nonEmpty.some((l) => /^\s*Algorithm\s+Hash\s+Path\s*$/i.test(l) || /^\s*Algorithm\s*:\s*SHA/i.test(l)) ||
     nonEmpty.filter((l) => hashRow.test(l.trim())).length * 2 >= nonEmpty.length
   )
-    return done('file-hashes', new ListingHandler(true));
+    return found('file-hashes', new ListingHandler(true));
 
   // Directory listings
   const pathLine = /^\s*"?(?:[A-Za-z]:\\|\\\\[^\\]|\/[^/])/;
@@ -159,7 +185,7 @@ export function detect(fileName: string, rawHead: Uint8Array, sample: string, bi
     has('fullname') ||
     nonEmpty.filter((l) => pathLine.test(l)).length * 2 >= nonEmpty.length
   )
-    return done('file-listing', new ListingHandler(false));
+    return found('file-listing', new ListingHandler(false));
 
   // Event log exported as "Key : value" text
   const keyCount = new Set(
@@ -172,34 +198,66 @@ export function detect(fileName: string, rawHead: Uint8Array, sample: string, bi
       .filter(Boolean),
   ).size;
   if (keyCount >= 3 || nonEmpty.some((l) => /^Event\[\d+\]:/.test(l)))
-    return done('event-log', new EventLogHandler('text'));
+    return found('event-log', new EventLogHandler('text'));
+  return null;
+}
 
-  // Header-less Exchange and IIS logs
+/** Header-less Exchange and IIS logs, known by the shape of their first data line; and suspect files themselves. */
+function byFirstLine({ name, sample, nonEmpty, firstData }: Sniffed): Found {
   const isoCsv = /^"?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?"?,/;
   if (isoCsv.test(firstData)) {
-    if (/,ECP\.[A-Za-z]+,|S:(?:TIME|CMD|URL)=/.test(firstData))
-      return done('ecp-server', new CsvLogHandler(ECP_FIELDS, 'TimeStamp'));
-    if (/oabgenerator/i.test(name) || /download failed and temporary file/i.test(sample))
-      return done('oab-generator', new PlainHandler(true));
-    if (/rps_http/i.test(name)) return done('rps-http', new CsvLogHandler(RPS_FIELDS, 'DateTime'));
-    if (/^[^,]+,[0-9a-f-]{36},1[45],\d+,/i.test(firstData) || /httpproxy/i.test(name))
-      return done('httpproxy', new CsvLogHandler(HTTPPROXY_FIELDS, 'DateTime'));
+    if (/,ECP\.[A-Za-z]+,|S:(?:TIME|CMD|URL)=/.test(firstData)) return ecpServer();
+    if (/oabgenerator/i.test(name) || /download failed and temporary file/i.test(sample)) return oabGenerator();
+    if (/rps_http/i.test(name)) return rpsHttp();
+    if (/^[^,]+,[0-9a-f-]{36},1[45],\d+,/i.test(firstData) || /httpproxy/i.test(name)) return httpProxy();
   }
-  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S+ [A-Z_]{3,16} \//.test(firstData)) return done('iis', new W3cHandler());
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S+ [A-Z_]{3,16} \//.test(firstData)) return found('iis', new W3cHandler());
 
-  // Suspect files themselves
-  // (a page or config starts with markup; a log line merely quoting a script does not)
-  if (/^\s*</.test(nonEmpty[0]!) || ASPX_LIKE.test(name)) return done('file-content', new PlainHandler(false));
+  // A page or config starts with markup; a log line merely quoting a script does not
+  if (/^\s*</.test(nonEmpty[0]!) || ASPX_LIKE.test(name)) return found('file-content', new PlainHandler(false));
+  return null;
+}
 
-  // Names only
-  if (/^httpproxy_/i.test(name)) return done('httpproxy', new CsvLogHandler(HTTPPROXY_FIELDS, 'DateTime'));
-  if (/^ecpserver/i.test(name)) return done('ecp-server', new CsvLogHandler(ECP_FIELDS, 'TimeStamp'));
-  if (/rps_http/i.test(name)) return done('rps-http', new CsvLogHandler(RPS_FIELDS, 'DateTime'));
-  if (/oabgenerator/i.test(name)) return done('oab-generator', new PlainHandler(true));
-  if (/^u_ex\d+/i.test(name)) return done('iis', new W3cHandler());
+/** The file name alone, when nothing in the content told. */
+function byFileName(name: string): Found {
+  if (/^httpproxy_/i.test(name)) return httpProxy();
+  if (/^ecpserver/i.test(name)) return ecpServer();
+  if (/rps_http/i.test(name)) return rpsHttp();
+  if (/oabgenerator/i.test(name)) return oabGenerator();
+  if (/^u_ex\d+/i.test(name)) return found('iis', new W3cHandler());
+  return null;
+}
 
+/** A text file: tries each family of signs in order, content before name, and takes the first that answers. */
+function detectText(name: string, sample: string, notes: string[]): Detection {
+  const done = (f: Kind): Detection => ({ ...f, notes, stop: false });
+  const lines = sniffLines(sample);
+  const nonEmpty = lines.filter((l) => l.trim() !== '');
+  if (nonEmpty.length === 0) {
+    notes.push(sample.length === 0 ? 'The file is empty.' : 'The file holds only blank lines.');
+    return done({ kind: 'unknown', handler: new PlainHandler(false) });
+  }
+  // Test-ProxyLogon's output: the script's file names here, or its exact columns in byHeader.
+  const tplByName = tplFileFromName(name);
+  if (tplByName) return done({ kind: 'test-proxylogon', handler: new TplOutputHandler(tplByName) });
+
+  const s: Sniffed = { name, sample, lines, nonEmpty, firstData: nonEmpty.find((l) => !l.startsWith('#')) ?? '' };
+  const h = readHeader(s);
+  const answer = byHeader(h, s) ?? byContentMarkers(h, s) ?? byFirstLine(s) ?? byFileName(name);
+  if (answer) return done(answer);
   notes.push(
     'Format not recognised: the file was only searched for indicators that need no format (exploit strings, web-shell commands, known hashes).',
   );
-  return done('unknown', new PlainHandler(true));
+  return done({ kind: 'unknown', handler: new PlainHandler(true) });
+}
+
+/**
+ * @param rawHead first bytes of the file as stored (before any byte-order mark is removed)
+ * @param sample the first part of the file decoded as text (after BOM removal / UTF-16 conversion)
+ * @param binary the sample holds NUL bytes
+ */
+export function detect(fileName: string, rawHead: Uint8Array, sample: string, binary: boolean): Detection {
+  const notes: string[] = [];
+  if (binary) return detectBinary(rawHead, notes);
+  return detectText(fileName.replace(/^.*[\\/]/, '').toLowerCase(), sample, notes);
 }

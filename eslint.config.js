@@ -44,7 +44,7 @@ export default ts.config(
   },
   {
     // The pure cores and the modules both sides share: no DOM, no network, no storage, no Node.
-    files: ['src/checker/**/*.ts', 'src/shared/**/*.ts'],
+    files: ['src/checker/**/*.ts', 'src/triage/**/*.ts', 'src/shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'fetch', 'XMLHttpRequest', 'localStorage', 'navigator'],

@@ -63,8 +63,15 @@ async function pump(
   }
 }
 
+/** Limits, replaceable by tests. */
+export interface ScanLimits {
+  maxUnpacked: number;
+  maxUnpackedText: string;
+}
+const LIMITS: ScanLimits = { maxUnpacked: MAX_UNPACKED_BYTES, maxUnpackedText: MAX_UNPACKED_TEXT };
+
 /** Scans one file; resolves when every report for it has gone to the sink. */
-export async function scanFile(file: Blob, path: string, sink: ScanSink): Promise<void> {
+export async function scanFile(file: Blob, path: string, sink: ScanSink, limits = LIMITS): Promise<void> {
   let head: Uint8Array;
   try {
     head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
@@ -76,8 +83,8 @@ export async function scanFile(file: Blob, path: string, sink: ScanSink): Promis
     return;
   }
   const container = containerOf(head);
-  if (container === 'gzip') return scanGzip(file, path, sink);
-  if (container === 'zip') return scanZip(file, path, sink);
+  if (container === 'gzip') return scanGzip(file, path, sink, limits);
+  if (container === 'zip') return scanZip(file, path, sink, limits);
   return scanPlain(file, path, sink);
 }
 
@@ -100,7 +107,7 @@ async function scanPlain(file: Blob, path: string, sink: ScanSink): Promise<void
   }
 }
 
-async function scanGzip(file: Blob, path: string, sink: ScanSink): Promise<void> {
+async function scanGzip(file: Blob, path: string, sink: ScanSink, limits: ScanLimits): Promise<void> {
   const name = unpackedName(path);
   const scanner = createScanner(name);
   let read = 0;
@@ -117,8 +124,8 @@ async function scanGzip(file: Blob, path: string, sink: ScanSink): Promise<void>
   );
   try {
     await pump(counted.pipeThrough(new DecompressionStream('gzip')), (chunk) => {
-      if (unpacked + chunk.length > MAX_UNPACKED_BYTES) {
-        scanner.push(chunk.subarray(0, MAX_UNPACKED_BYTES - unpacked));
+      if (unpacked + chunk.length > limits.maxUnpacked) {
+        scanner.push(chunk.subarray(0, limits.maxUnpacked - unpacked));
         tooBig = true;
         return false;
       }
@@ -129,7 +136,7 @@ async function scanGzip(file: Blob, path: string, sink: ScanSink): Promise<void>
     sink.report(
       scanner.finish(),
       tooBig
-        ? `“${path}” unpacks to more than ${MAX_UNPACKED_TEXT}, the limit for one compressed file: only its first ${MAX_UNPACKED_TEXT} were checked.`
+        ? `“${path}” unpacks to more than ${limits.maxUnpackedText}, the limit for one compressed file: only its first ${limits.maxUnpackedText} were checked.`
         : undefined,
     );
   } catch (error) {
@@ -148,7 +155,7 @@ interface Entry {
   failed: string | null;
 }
 
-async function scanZip(file: Blob, path: string, sink: ScanSink): Promise<void> {
+async function scanZip(file: Blob, path: string, sink: ScanSink, limits: ScanLimits): Promise<void> {
   let read = 0;
   let entries = 0;
   let current: Entry | null = null;
@@ -160,7 +167,7 @@ async function scanZip(file: Blob, path: string, sink: ScanSink): Promise<void> 
       problem ??
         entry.failed ??
         (entry.tooBig
-          ? `“${entry.name}” unpacks to more than ${MAX_UNPACKED_TEXT}, the limit for one compressed file: only its first ${MAX_UNPACKED_TEXT} were checked.`
+          ? `“${entry.name}” unpacks to more than ${limits.maxUnpackedText}, the limit for one compressed file: only its first ${limits.maxUnpackedText} were checked.`
           : undefined),
     );
   };
@@ -197,8 +204,8 @@ async function scanZip(file: Blob, path: string, sink: ScanSink): Promise<void> 
         finish(entry);
         return;
       }
-      if (entry.unpacked + data.length > MAX_UNPACKED_BYTES) {
-        entry.scanner.push(data.subarray(0, MAX_UNPACKED_BYTES - entry.unpacked));
+      if (entry.unpacked + data.length > limits.maxUnpacked) {
+        entry.scanner.push(data.subarray(0, limits.maxUnpacked - entry.unpacked));
         entry.tooBig = true;
       } else {
         entry.unpacked += data.length;

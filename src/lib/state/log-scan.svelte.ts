@@ -33,6 +33,8 @@ export class LogScanState {
   failure = $state('');
   /** The one announcement of the end of a scan, for the polite live region. */
   announced = $state('');
+  /** The scanner's code has loaded: a scan starts without any request. */
+  ready = $state(false);
 
   #runner: Promise<Runner | null> | null = null;
   #scan: RunningScan | null = null;
@@ -50,10 +52,16 @@ export class LogScanState {
 
   /** Starts loading the scanner (the worker's code); safe to call often. */
   load(): Promise<Runner | null> {
-    this.#runner ??= import('../scan-runner.ts').catch(() => {
-      this.#runner = null;
-      return null;
-    });
+    this.#runner ??= import('../scan-runner.ts').then(
+      (runner) => {
+        this.ready = true;
+        return runner;
+      },
+      () => {
+        this.#runner = null;
+        return null;
+      },
+    );
     return this.#runner;
   }
 

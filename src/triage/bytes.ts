@@ -24,93 +24,132 @@ export function asciiLower(s: string): string {
   return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
 }
 
-/** Does buf[start, end) contain the (lower-case ASCII) needle, ignoring ASCII case? */
-export function bytesIncludeCI(buf: Uint8Array, start: number, end: number, needle: Uint8Array): boolean {
-  const n = needle.length;
-  if (n === 0) return true;
-  const first = needle[0]!;
-  const last = end - n;
-  outer: for (let i = start; i <= last; i++) {
-    if (FOLD[buf[i]!] !== first) continue;
-    for (let j = 1; j < n; j++) if (FOLD[buf[i + j]!] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
+/**
+ * A needle prepared for fast case-insensitive search in a line: the engine's native `indexOf`
+ * looks for its rarest byte (in both cases for a letter), and only those spots are compared.
+ */
+export interface ByteNeedle {
+  bytes: Uint8Array; // lower case
+  pos: number; // offset of the probe byte in the needle
+  probe: number;
+  probeUpper: number; // -1 unless the probe is a letter
 }
 
-/** Do the bytes at buf[start] begin with the lower-case ASCII prefix (ignoring case)? */
-export function bytesStartCI(buf: Uint8Array, start: number, end: number, prefix: Uint8Array): boolean {
-  if (end - start < prefix.length) return false;
-  for (let j = 0; j < prefix.length; j++) if (FOLD[buf[start + j]!] !== prefix[j]) return false;
+// How common a byte is in logs, lower is rarer: punctuation logs seldom use, other punctuation,
+// uncommon letters, then digits (timestamps, GUIDs, addresses) with the common letters, and last
+// the separators every line is full of.
+const RANK: Uint8Array = (() => {
+  const r = new Uint8Array(256).fill(3);
+  for (const c of '~@%&!<>[]{}$#*|?;\'"()^`+') r[c.charCodeAt(0)] = 0;
+  for (const c of '=-_:') r[c.charCodeAt(0)] = 2;
+  for (const c of 'qzjxkvwyb') r[c.charCodeAt(0)] = 3;
+  for (const c of '0123456789acdefghilmnoprstu') r[c.charCodeAt(0)] = 4;
+  for (const c of '/., \t') r[c.charCodeAt(0)] = 5;
+  return r;
+})();
+
+export function byteNeedle(needle: string): ByteNeedle {
+  const bytes = asciiBytesLower(needle);
+  let pos = 0;
+  for (let i = 1; i < bytes.length; i++) if (RANK[bytes[i]!]! < RANK[bytes[pos]!]!) pos = i;
+  const probe = bytes[pos] ?? 0;
+  return { bytes, pos, probe, probeUpper: probe >= 97 && probe <= 122 ? probe - 32 : -1 };
+}
+
+function matchAt(view: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  if (at < 0 || at + bytes.length > view.length) return false;
+  for (let j = 0; j < bytes.length; j++) if (FOLD[view[at + j]!] !== bytes[j]) return false;
   return true;
+}
+
+/** Does `view` (one line) contain the needle, ignoring ASCII case? */
+export function includesCI(view: Uint8Array, n: ByteNeedle): boolean {
+  if (n.bytes.length === 0) return true;
+  for (let i = view.indexOf(n.probe, n.pos); i >= 0; i = view.indexOf(n.probe, i + 1))
+    if (matchAt(view, i - n.pos, n.bytes)) return true;
+  if (n.probeUpper >= 0)
+    for (let i = view.indexOf(n.probeUpper, n.pos); i >= 0; i = view.indexOf(n.probeUpper, i + 1))
+      if (matchAt(view, i - n.pos, n.bytes)) return true;
+  return false;
 }
 
 const CHUNK = 4096;
 
 /**
- * Decode buf[start, end) as UTF-8. Never throws: each byte that does not start or continue a valid
- * sequence becomes U+FFFD. Pure-ASCII runs take a fast path.
+ * Decode buf[start, end) as UTF-8 exactly as TextDecoder does (WHATWG): each maximal invalid
+ * subsequence becomes one U+FFFD. Never throws. Pure-ASCII runs take a fast path.
  */
 export function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
   let out = '';
-  let i = start;
   const codes: number[] = [];
+  let needed = 0;
+  let seen = 0;
+  let cp = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  const flush = () => {
+    if (codes.length) {
+      out += String.fromCharCode.apply(null, codes);
+      codes.length = 0;
+    }
+  };
+  const emit = (c: number) => {
+    if (c >= 0x10000) {
+      const v = c - 0x10000;
+      codes.push(0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
+    } else codes.push(c);
+    if (codes.length >= CHUNK) flush();
+  };
+  let i = start;
   while (i < end) {
-    // ASCII run
-    let j = i;
-    while (j < end && buf[j]! < 0x80) j++;
-    for (let k = i; k < j; k += CHUNK) {
-      out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(j, k + CHUNK)) as unknown as number[]);
-    }
-    i = j;
-    if (i >= end) break;
-    // non-ASCII run, decoded by hand
-    codes.length = 0;
-    while (i < end && buf[i]! >= 0x80) {
-      const b0 = buf[i]!;
-      let need: number;
-      let cp: number;
-      let min: number;
-      if (b0 >= 0xc2 && b0 <= 0xdf) {
-        need = 1;
-        cp = b0 & 0x1f;
-        min = 0x80;
-      } else if (b0 >= 0xe0 && b0 <= 0xef) {
-        need = 2;
-        cp = b0 & 0x0f;
-        min = 0x800;
-      } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-        need = 3;
-        cp = b0 & 0x07;
-        min = 0x10000;
-      } else {
-        codes.push(0xfffd);
-        i++;
+    if (needed === 0) {
+      // ASCII run
+      let j = i;
+      while (j < end && buf[j]! < 0x80) j++;
+      if (j > i) {
+        flush();
+        for (let k = i; k < j; k += CHUNK)
+          out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(j, k + CHUNK)) as unknown as number[]);
+        i = j;
         continue;
       }
-      let k = 1;
-      for (; k <= need; k++) {
-        const b = i + k < end ? buf[i + k]! : 0;
-        if ((b & 0xc0) !== 0x80) break;
-        cp = (cp << 6) | (b & 0x3f);
-      }
-      if (k <= need || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-        codes.push(0xfffd);
-        i++;
-        continue;
-      }
-      if (cp >= 0x10000) {
-        const v = cp - 0x10000;
-        codes.push(0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
-      } else codes.push(cp);
-      i += need + 1;
-      if (codes.length >= CHUNK) {
-        out += String.fromCharCode.apply(null, codes);
-        codes.length = 0;
-      }
+      const b = buf[i++]!;
+      if (b >= 0xc2 && b <= 0xdf) {
+        needed = 1;
+        cp = b & 0x1f;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        needed = 2;
+        cp = b & 0x0f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        needed = 3;
+        cp = b & 0x07;
+      } else emit(0xfffd);
+      continue;
     }
-    if (codes.length) out += String.fromCharCode.apply(null, codes);
+    const b = buf[i]!;
+    if (b < lower || b > upper) {
+      // the sequence ends here; this byte is read again as a new start
+      needed = seen = cp = 0;
+      lower = 0x80;
+      upper = 0xbf;
+      emit(0xfffd);
+      continue;
+    }
+    i++;
+    lower = 0x80;
+    upper = 0xbf;
+    cp = (cp << 6) | (b & 0x3f);
+    if (++seen === needed) {
+      emit(cp);
+      needed = seen = cp = 0;
+    }
   }
+  if (needed) emit(0xfffd);
+  flush();
   return out;
 }
 
@@ -155,14 +194,26 @@ export function encodeUtf8(s: string, start: number, end: number): Uint8Array {
   return out.subarray(0, o);
 }
 
+/**
+ * The platform's TextEncoder when there is one (browsers, workers and Node all have it; the ES2022
+ * library this core is typed against does not). It gives the same bytes as encodeUtf8, faster.
+ */
+interface Encoder {
+  encode(s: string): Uint8Array;
+}
+const nativeEncoder: Encoder | null = (() => {
+  const E = (globalThis as { TextEncoder?: new () => Encoder }).TextEncoder;
+  return typeof E === 'function' ? new E() : null;
+})();
+
 /** Cut a string into UTF-8 chunks of about `chars` characters each, never splitting a surrogate pair. */
-export function* utf8Slices(s: string, chars: number): Generator<Uint8Array> {
+export function* utf8Slices(s: string, chars: number, encoder: Encoder | null = nativeEncoder): Generator<Uint8Array> {
   let i = 0;
   while (i < s.length) {
     let end = Math.min(s.length, i + chars);
     const last = s.charCodeAt(end - 1);
     if (end < s.length && last >= 0xd800 && last <= 0xdbff) end++;
-    yield encodeUtf8(s, i, end);
+    yield encoder ? encoder.encode(s.slice(i, end)) : encodeUtf8(s, i, end);
     i = end;
   }
 }

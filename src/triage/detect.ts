@@ -123,6 +123,9 @@ export function detect(fileName: string, rawHead: Uint8Array, sample: string, bi
   const names = headerNames(headerLine, delimiter);
   const has = (n: string) => names.includes(n);
 
+  // Test-ProxyLogon's 26855 output has HttpProxy columns too, but exactly its own nine
+  const tplByHeader = tplFileFromHeader(names);
+  if (tplByHeader) return done('test-proxylogon', new TplOutputHandler(tplByHeader));
   if (/httpproxy/i.test(logType ?? '') || (has('anchormailbox') && has('urlstem')))
     return done('httpproxy', new CsvLogHandler(HTTPPROXY_FIELDS, 'DateTime'));
   if (/ecp/i.test(logType ?? '') || (has('eventdata') && has('servername')))
@@ -130,9 +133,6 @@ export function detect(fileName: string, rawHead: Uint8Array, sample: string, bi
   if (/rps|powershell/i.test(logType ?? '') || (has('clientinfo') && has('commandname')))
     return done('rps-http', new CsvLogHandler(RPS_FIELDS, 'DateTime'));
   if (/oab/i.test(logType ?? '')) return done('oab-generator', new PlainHandler(true));
-
-  const tplByHeader = tplFileFromHeader(names);
-  if (tplByHeader) return done('test-proxylogon', new TplOutputHandler(tplByHeader));
 
   const typeLine = nonEmpty[0]!;
   if (
@@ -188,8 +188,8 @@ export function detect(fileName: string, rawHead: Uint8Array, sample: string, bi
   if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S+ [A-Z_]{3,16} \//.test(firstData)) return done('iis', new W3cHandler());
 
   // Suspect files themselves
-  if (/<%|runat\s*=\s*"?server|<script\b|<configuration\b|\bPage\s+Language\s*=/i.test(sample) || ASPX_LIKE.test(name))
-    return done('file-content', new PlainHandler(false));
+  // (a page or config starts with markup; a log line merely quoting a script does not)
+  if (/^\s*</.test(nonEmpty[0]!) || ASPX_LIKE.test(name)) return done('file-content', new PlainHandler(false));
 
   // Names only
   if (/^httpproxy_/i.test(name)) return done('httpproxy', new CsvLogHandler(HTTPPROXY_FIELDS, 'DateTime'));

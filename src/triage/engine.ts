@@ -3,7 +3,7 @@
  * to the rules it can start, and the turning of a match into a finding (level, excerpt, fields,
  * explanation, source).
  */
-import { asciiBytesLower, asciiLower, bytesIncludeCI } from './bytes.ts';
+import { type ByteNeedle, asciiLower, byteNeedle, includesCI } from './bytes.ts';
 import { type LineRecord, test } from './conditions.ts';
 import { DISPLAY_FIELDS } from './formats.ts';
 import { MAX_EXCERPT_CHARS } from './limits.ts';
@@ -13,9 +13,9 @@ import type { FileKind, TriageFinding } from './types.ts';
 
 export interface CompiledRule {
   rule: Rule;
-  /** Lower-case needle groups; `anchor` is the group whose strings go into the byte scan. */
+  /** Lower-case needle groups; the first (`anchor`) is the one the byte scan looks for. */
   groups: string[][];
-  groupBytes: Uint8Array[][];
+  groupBytes: ByteNeedle[][];
   anchor: number;
 }
 
@@ -36,13 +36,7 @@ export interface Compiled {
 
 function compileRule(rule: Rule): CompiledRule {
   const groups = rule.needles.map((g) => g.map((n) => n.toLowerCase()));
-  // The anchor is the group whose shortest string is longest: it makes the byte scan skip furthest.
-  let anchor = 0;
-  groups.forEach((g, i) => {
-    const min = Math.min(...g.map((n) => n.length));
-    if (min > Math.min(...groups[anchor]!.map((n) => n.length))) anchor = i;
-  });
-  return { rule, groups, groupBytes: groups.map((g) => g.map(asciiBytesLower)), anchor };
+  return { rule, groups, groupBytes: groups.map((g) => g.map(byteNeedle)), anchor: 0 };
 }
 
 const cache = new Map<string, Compiled>();
@@ -90,11 +84,11 @@ export function compileFor(kind: FileKind, contextNeedles: readonly string[]): C
   return compiled;
 }
 
-/** Do all needle groups of a rule occur in buf[start, end) (the anchor group already did)? */
-export function groupsInBytes(r: CompiledRule, buf: Uint8Array, start: number, end: number): boolean {
+/** Do all needle groups of a rule occur in the line's bytes (the anchor group already did)? */
+export function groupsInBytes(r: CompiledRule, line: Uint8Array): boolean {
   for (let g = 0; g < r.groupBytes.length; g++) {
     if (g === r.anchor) continue;
-    if (!r.groupBytes[g]!.some((n) => bytesIncludeCI(buf, start, end, n))) return false;
+    if (!r.groupBytes[g]!.some((n) => includesCI(line, n))) return false;
   }
   return true;
 }

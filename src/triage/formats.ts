@@ -27,6 +27,8 @@ export interface Handler {
   readonly contextNeedles: readonly string[];
   /** Does the format have timestamps worth reporting as coverage? */
   readonly hasTimes: boolean;
+  /** 256 entries, 1 for a byte that may start a header line: other lines skip `isHeader`. */
+  readonly headerStart: Uint8Array;
   /** A cheap byte test for header/directive lines (`#…`, a repeated CSV header). */
   isHeader(buf: Uint8Array, start: number, end: number): boolean;
   /** A decoded header/directive line. */
@@ -192,6 +194,17 @@ export function mapFields(names: readonly string[], values: readonly string[], r
 
 const HASH = 0x23;
 
+/** A headerStart table for these first characters (both cases of letters). */
+export function startBytes(chars: string): Uint8Array {
+  const t = new Uint8Array(256);
+  for (const ch of chars) {
+    t[ch.toLowerCase().charCodeAt(0) & 0xff] = 1;
+    t[ch.toUpperCase().charCodeAt(0) & 0xff] = 1;
+  }
+  return t;
+}
+const NO_HEADERS = new Uint8Array(256);
+
 /**
  * Exchange's CSV logs (HttpProxy, ECP, Rps_Http, OAB generator) and CSV exports with a header.
  * Header lines may come as `#Fields: …`, as a bare header row, or not at all (fallback order).
@@ -203,6 +216,7 @@ export class CsvLogHandler implements Handler {
   private names: readonly string[] | null = null;
   private usedFallback = false;
   private readonly firstName: Uint8Array;
+  readonly headerStart: Uint8Array;
 
   constructor(
     /** Column order to fall back to when the file has no header. */
@@ -212,6 +226,7 @@ export class CsvLogHandler implements Handler {
     private readonly delimiter = ',',
   ) {
     this.firstName = new Uint8Array([...firstName.toLowerCase()].map((c) => c.charCodeAt(0)));
+    this.headerStart = startBytes(`#"${firstName[0] ?? '#'}`);
   }
 
   isHeader(buf: Uint8Array, start: number, end: number): boolean {
@@ -270,6 +285,7 @@ export class CsvLogHandler implements Handler {
 /** IIS W3C logs: space-separated, `#Fields:` directives (possibly several per file, in any order). */
 export class W3cHandler implements Handler {
   everyLine = false;
+  readonly headerStart = startBytes('#');
   readonly contextNeedles: readonly string[] = [];
   readonly hasTimes = true;
   private names: readonly string[] | null = null;
@@ -304,6 +320,7 @@ export class W3cHandler implements Handler {
 /** Plain lines (OAB generator logs, file contents, unknown text): the record is the line itself. */
 export class PlainHandler implements Handler {
   everyLine = false;
+  readonly headerStart = NO_HEADERS;
   readonly contextNeedles: readonly string[] = [];
   constructor(readonly hasTimes: boolean) {}
   isHeader(): boolean {

@@ -38,6 +38,7 @@ export function pathOnLine(line: string): string | null {
 }
 
 export class ListingHandler implements Handler {
+  readonly headerStart = new Uint8Array(256);
   everyLine: boolean;
   readonly contextNeedles: readonly string[] = ['directory'];
   readonly hasTimes = false;

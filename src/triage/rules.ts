@@ -74,9 +74,16 @@ const LOGS: readonly FileKind[] = [
   'event-log',
   'unknown',
 ];
+/** IIS lines written as whole-line patterns (they assume IIS's default field order), and grep output. */
+const IIS_TEXT: readonly FileKind[] = ['iis', 'unknown'];
+/** Where a Set-…VirtualDirectory command is written out: ECP server logs, exported management events. */
+const ECP_TEXT: readonly FileKind[] = ['ecp-server', 'event-log', 'unknown'];
+/** Where cmdlets are written with their parameters: the MSExchange Management event log. */
+const CMDLETS: readonly FileKind[] = ['event-log', 'unknown'];
 const PATHS: readonly FileKind[] = ['file-listing', 'file-hashes', 'test-proxylogon', 'unknown'];
 const HASHES: readonly FileKind[] = ['file-hashes', 'file-listing', 'unknown'];
-const CONTENT: readonly FileKind[] = ['file-content'];
+/** Suspect files; unknown text too, since a shell saved under another name is still a shell. */
+const CONTENT: readonly FileKind[] = ['file-content', 'unknown'];
 
 // Condition helpers ----------------------------------------------------------------------------
 const S200: Cond = { f: 'status', is: '200' };
@@ -314,7 +321,7 @@ export const RULES: readonly Rule[] = [
     description:
       'The line holds a forged ServerInfo~ routing value and one of the static files the March 2021 exploits posted to (/ecp/y.js, /ecp/main.css, /ecp/default.flt, /owa/auth/x.js …).',
     source: SOURCES.sbHafniumTraces,
-    kinds: LOGS,
+    kinds: ['httpproxy', 'unknown'],
     needles: [['serverinfo~'], ['/ecp/', '/owa/auth/']],
     match: {
       all: [
@@ -375,7 +382,7 @@ export const RULES: readonly Rule[] = [
         'bingbot/2.0',
         'googlebot/2.1',
         'exabot-thumbnails',
-        'slurp',
+        'help.yahoo.com/help/us/ysearch/slurp',
         'yandexbot/3.0',
         'chrome/51.0.2704.103',
       ],
@@ -432,7 +439,9 @@ export const RULES: readonly Rule[] = [
     cves: ['CVE-2021-26855'],
     description: 'A POST to “{uri}”. ProxyLogon exploits posted to made-up script names such as /ecp/y.js.',
     source: SOURCES.sigmaHafnium,
-    kinds: REQ,
+    // In HttpProxy logs the ServerInfo~ checks see these requests; ordinary ECP traffic there would
+    // make every /ecp/ line a candidate for nothing.
+    kinds: ['iis'],
     needles: [['/ecp/'], ['post'], ['.js']],
     match: { all: [POST, { f: 'uri', hasAll: ['/ecp/', '.js'] }] },
     escalate: { when: S200, level: 'compromise', note: ANSWERED_200 },
@@ -448,7 +457,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A request from {ip} for “{stem}”, a file name Exchange does not have; ProxyLogon exploits used such names.',
     source: SOURCES.sentinelProxyLogonUri,
-    kinds: REQ,
+    kinds: ['iis'],
     needles: [
       ['/owa/auth/', '/ecp/'],
       ['.js', '.flt', '.css'],
@@ -515,7 +524,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A GET to /rpc/ carrying Exchange’s correlation fields, answered with success; signature-base lists this shape among HAFNIUM traces.',
     source: SOURCES.sbHafniumTraces,
-    kinds: LOGS,
+    kinds: ['iis', 'unknown'],
     needles: [['get /rpc/ &correlationid=<empty>;&requestid=']],
     match: {
       f: 'line',
@@ -550,8 +559,8 @@ export const RULES: readonly Rule[] = [
     description:
       'A Set-…VirtualDirectory command put an HTML/script tag into a URL property. Microsoft: these properties “should never contain script”. This is how the March 2021 web shells were planted (the URL text ends up in an .aspx file).',
     source: SOURCES.tpl,
-    kinds: LOGS,
-    needles: [['set-'], ['virtualdirectory'], ['url'], ['<']],
+    kinds: ECP_TEXT,
+    needles: [['virtualdirectory'], ['set-'], ['url'], ['<']],
     match: { f: 'line', name: 'Test-ProxyLogon CVE-2021-27065 pattern', check: tplEcpVdirScript },
   },
   {
@@ -563,8 +572,8 @@ export const RULES: readonly Rule[] = [
     description:
       'A Set-…VirtualDirectory command with a URL property followed by an HTML/script tag. Test-ProxyLogon’s own pattern also needs the word VirtualDirectory after the tag, which trimmed copies of the log lack; this looser check catches those.',
     source: SOURCES.tpl,
-    kinds: LOGS,
-    needles: [['set-'], ['virtualdirectory'], ['url'], ['<']],
+    kinds: ECP_TEXT,
+    needles: [['virtualdirectory'], ['set-'], ['url'], ['<']],
     match: { f: 'line', name: 'Set-…VirtualDirectory … Url … <tag', check: ecpVdirWithTag },
     supersededBy: ['tpl-cve-2021-27065'],
   },
@@ -577,7 +586,7 @@ export const RULES: readonly Rule[] = [
     description:
       'The ECP log shows Set-OabVirtualDirectory changing ExternalUrl. The March 2021 attackers did this to plant their web shell; an administrator may also do it. Check the value and who did it.',
     source: SOURCES.sbEcpOab,
-    kinds: LOGS,
+    kinds: ['ecp-server', 'unknown'],
     needles: [["s:cmd=set-oabvirtualdirectory.externalurl='"]],
     supersededBy: ['tpl-cve-2021-27065', 'ecp-vdir-script-loose'],
   },
@@ -592,7 +601,7 @@ export const RULES: readonly Rule[] = [
     source: SOURCES.msBlog,
     secondary: true,
     kinds: ['ecp-server'],
-    needles: [['set-'], ['virtualdirectory']],
+    needles: [['virtualdirectory'], ['set-']],
     match: { f: 'line', re: /Set-[A-Za-z]{1,40}VirtualDirectory/i },
     supersededBy: ['tpl-cve-2021-27065', 'ecp-vdir-script-loose', 'sigbase-ecp-set-oab-externalurl'],
   },
@@ -605,7 +614,7 @@ export const RULES: readonly Rule[] = [
     description:
       'The OAB generator downloaded a temporary file to “{path}”. Microsoft: files should only be downloaded to …\\ClientAccess\\OAB\\Temp; anywhere else is the CVE-2021-26858 file write. Check whether that file still exists.',
     source: SOURCES.tpl,
-    kinds: LOGS,
+    kinds: ['oab-generator', 'unknown'],
     needles: [['download failed and temporary file']],
     match: { f: 'path', name: 'outside ClientAccess\\OAB', check: (p) => p !== '' && outsideOab(p) },
   },
@@ -619,7 +628,7 @@ export const RULES: readonly Rule[] = [
       'A “Download failed and temporary file” line whose path could not be read here. Microsoft’s check lists these lines: the file must be under …\\ClientAccess\\OAB\\Temp, anywhere else means CVE-2021-26858 was used.',
     source: SOURCES.msBlog,
     secondary: true,
-    kinds: LOGS,
+    kinds: ['oab-generator', 'unknown'],
     needles: [['download failed and temporary file']],
     match: { f: 'path', is: '' },
   },
@@ -663,7 +672,7 @@ export const RULES: readonly Rule[] = [
     description:
       'Set-OabVirtualDirectory -ExternalUrl with a web-shell body (eval(Request…, <script…, "unsafe"): the exact step that planted the March 2021 web shells.',
     source: SOURCES.sigmaOabVdir,
-    kinds: LOGS,
+    kinds: ECP_TEXT,
     needles: [['oabvirtualdirectory'], [' -externalurl ']],
     match: {
       all: [
@@ -682,7 +691,7 @@ export const RULES: readonly Rule[] = [
     description:
       'Set-OabVirtualDirectory with ExternalUrl containing a script with Page_Load: a web shell planted through the OAB settings.',
     source: SOURCES.sigmaSetOabExternalUrl,
-    kinds: LOGS,
+    kinds: ECP_TEXT,
     needles: [['set-oabvirtualdirectory'], ['externalurl'], ['page_load'], ['script']],
     supersededBy: ['sigma-oab-vdir-script', 'tpl-cve-2021-27065'],
   },
@@ -695,7 +704,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A command Microsoft saw after the March 2021 break-ins: dumping LSASS (passwords) to C:\\windows\\temp, packing data into C:\\ProgramData\\it.zip, or a PowerCat reverse shell.',
     source: SOURCES.chirp,
-    kinds: [...LOGS, 'file-content', 'file-listing', 'test-proxylogon'],
+    kinds: ['event-log', 'unknown', 'file-content', 'file-listing', 'test-proxylogon'],
     needles: [['lsass.exe c:\\windows\\temp\\lsass', 'c:\\programdata\\it.zip', "powercat.ps1'); powercat -c"]],
   },
   // ---------------------------------------------------------------- ProxyShell
@@ -709,7 +718,7 @@ export const RULES: readonly Rule[] = [
       'A request to “{uri}”: the autodiscover.json path confusion of ProxyShell. The server answered 401, so this attempt did not get through.',
     source: SOURCES.sigmaProxyShell,
     kinds: REQ,
-    needles: [['autodiscover.json', '%3f@foo.com', 'json?@foo.com']],
+    needles: [['autodiscover.json', '%3f@foo.com', 'json?@foo.com'], ['401']],
     match: {
       all: [
         { f: 'status', is: '401' },
@@ -746,7 +755,7 @@ export const RULES: readonly Rule[] = [
       'A request to “{uri}” answered {status}: autodiscover.json path confusion reaching PowerShell, MAPI or EWS on the back end, the ProxyShell pattern. (ProxyNotShell in 2022 used the same shape with a stolen login; a user name on the line points to that.)',
     source: SOURCES.sigmaProxyShellSuccess,
     kinds: REQ,
-    needles: [['autodiscover.json']],
+    needles: [['autodiscover.json'], ['/powershell', '/mapi/nspi', '/ews', 'x-rps-cat'], ['200', '301']],
     match: {
       all: [
         { f: 'uri', has: '/autodiscover.json' },
@@ -764,7 +773,7 @@ export const RULES: readonly Rule[] = [
     description:
       'An autodiscover.json request reaching for PowerShell, MAPI or EWS, answered 401: a refused ProxyShell attempt.',
     source: SOURCES.sbProxyShellFailed,
-    kinds: LOGS,
+    kinds: IIS_TEXT,
     needles: [['autodiscover/autodiscover.json'], ['401 0 0']],
     match: {
       any: [
@@ -789,8 +798,11 @@ export const RULES: readonly Rule[] = [
     description:
       'An autodiscover.json request reaching for PowerShell, MAPI or EWS on the back end, the ProxyShell shape.',
     source: SOURCES.sbProxyShellSuccess,
-    kinds: LOGS,
-    needles: [['autodiscover/autodiscover.json']],
+    kinds: IIS_TEXT,
+    needles: [
+      ['autodiscover/autodiscover.json'],
+      ['/powershell', '/x-rps-cat', '/mapi/nspi', '/ews/', 'email=autodiscover'],
+    ],
     match: {
       any: [
         seqCond('autodiscover.json … /powershell or X-Rps-CAT', [
@@ -821,7 +833,7 @@ export const RULES: readonly Rule[] = [
     description:
       'New-MailboxExportRequest writing to a share path or an .aspx file: ProxyShell attackers exported a mailbox holding their code as an .aspx page to plant a web shell.',
     source: SOURCES.sigmaMailboxExport,
-    kinds: LOGS,
+    kinds: CMDLETS,
     needles: [['new-mailboxexportrequest'], [' -mailbox '], ['-filepath "\\\\', '.aspx']],
   },
   {
@@ -833,7 +845,7 @@ export const RULES: readonly Rule[] = [
     description:
       'New-ManagementRoleAssignment giving the “Mailbox Import Export” role: ProxyShell attackers granted it to themselves before exporting a mailbox as a web shell. Administrators rarely need it.',
     source: SOURCES.sigmaMailboxExport,
-    kinds: LOGS,
+    kinds: CMDLETS,
     needles: [['new-managementroleassignment'], [' -role "mailbox import export"'], [' -user ']],
   },
   {
@@ -845,7 +857,7 @@ export const RULES: readonly Rule[] = [
     description:
       'New-ExchangeCertificate -GenerateRequest writing its request file to C:\\inetpub, a C$ share or an .aspx name: a way ProxyShell attackers wrote a web shell.',
     source: SOURCES.sigmaCertRequest,
-    kinds: LOGS,
+    kinds: CMDLETS,
     needles: [
       ['new-exchangecertificate'],
       [' -generaterequest'],
@@ -863,7 +875,7 @@ export const RULES: readonly Rule[] = [
     description:
       'Remove-MailboxExportRequest -Confirm "False": the ProxyShell exploit removes its export request to hide the web-shell write.',
     source: SOURCES.sigmaRemoveExport,
-    kinds: LOGS,
+    kinds: CMDLETS,
     needles: [['remove-mailboxexportrequest'], [' -identity '], [' -confirm "false"']],
   },
   // ---------------------------------------------------------------- ProxyNotShell
@@ -876,7 +888,7 @@ export const RULES: readonly Rule[] = [
     description:
       'An autodiscover.json request reaching for the back-end PowerShell endpoint, the ProxyNotShell shape (it needs a valid login, so look at the user on the line).',
     source: SOURCES.sbProxyNotShell,
-    kinds: LOGS,
+    kinds: IIS_TEXT,
     needles: [['autodiscover/autodiscover.json'], ['owershell'], [' 200 ', ' 401 ']],
     match: {
       all: [
@@ -906,9 +918,28 @@ export const RULES: readonly Rule[] = [
     description:
       'A request with the markers of the public ProxyNotShell exploit (/autodiscover.json x=a or /autodiscover/admin@localhost/) answered 200.',
     source: SOURCES.sbProxyNotShellPoc,
-    kinds: LOGS,
+    kinds: IIS_TEXT,
     needles: [['/autodiscover.json x=a', '/autodiscover/admin@localhost/'], [' 200 '], [' post ', ' get ']],
     match: { f: 'line', name: 'case-sensitive method', check: (l) => l.includes(' POST ') || l.includes(' GET ') },
+  },
+  {
+    id: 'sigbase-nessus-proxynotshell-probe',
+    title: 'Vulnerability scanner checking for ProxyNotShell',
+    family: 'proxynotshell',
+    level: 'info',
+    cves: ['CVE-2022-41040'],
+    description:
+      'The test address @test.com in an autodiscover.json request is how the Nessus scanner checks for ProxyNotShell (signature-base excludes it from its exploitation rule for that reason). Someone scanned this server; it is not an attack in itself.',
+    source: SOURCES.sbProxyNotShell,
+    kinds: IIS_TEXT,
+    needles: [['autodiscover/autodiscover.json%3f@test.com']],
+    match: {
+      f: 'line',
+      has: [
+        'GET /owa/ &Email=autodiscover/autodiscover.json%3F@test.com&ClientId=',
+        '@test.com/owa/?&Email=autodiscover/autodiscover.json%3F@test.com',
+      ],
+    },
   },
   // ---------------------------------------------------------------- OWASSRF
   {
@@ -921,7 +952,7 @@ export const RULES: readonly Rule[] = [
       'A POST to “{uri}”: an OWA address with a mailbox name leading to /powershell, the OWASSRF route around the ProxyNotShell mitigations (December 2022). Sigma reports these when answered 200; other answers are listed here as attempts.',
     source: SOURCES.sigmaOwassrf,
     kinds: REQ,
-    needles: [['/powershell'], ['/owa/'], ['post'], ['@', '%40']],
+    needles: [['/powershell'], ['@', '%40'], ['/owa/'], ['post']],
     match: {
       all: [POST, { f: 'uri', hasAll: ['/owa/', '/powershell'] }, { f: 'uri', has: ['@', '%40'] }, notOwnClient],
     },
@@ -956,7 +987,7 @@ export const RULES: readonly Rule[] = [
     description:
       'A POST through an OWA mailbox address to /powershell (or the back end’s POST /powershell on port 444) answered 200.',
     source: SOURCES.sbOwassrf,
-    kinds: LOGS,
+    kinds: IIS_TEXT,
     needles: [['/powershell'], [' post ']],
     match: {
       all: [
@@ -995,7 +1026,7 @@ export const RULES: readonly Rule[] = [
     description:
       'An HttpProxy PowerShell line with the exact field pattern signature-base links to ProxyNotShell/OWASSRF exploitation (Kerberos, 200, SOAP POST).',
     source: SOURCES.sbNotShellProxyLog,
-    kinds: LOGS,
+    kinds: ['httpproxy', 'unknown'],
     needles: [
       [',/powershell'],
       [',kerberos,true,'],
@@ -1082,8 +1113,9 @@ export const RULES: readonly Rule[] = [
       'A POST to “{stem}”: Exchange has no such page, and this folder is where the 2021 attackers left web shells (aspnet_client, owa\\auth, ecp\\auth).',
     source: SOURCES.volexityPaths,
     secondary: true,
-    kinds: REQ,
-    needles: [['.aspx'], ['/aspnet_client/', '/owa/auth/', '/ecp/auth/'], ['post']],
+    // Web shells are called directly on the front end, which IIS logs and HttpProxy does not proxy.
+    kinds: ['iis'],
+    needles: [['/aspnet_client/', '/owa/auth/', '/ecp/auth/'], ['.aspx'], ['post']],
     match: { all: [POST, { f: 'stem', name: 'web-shell drop location', check: isDropPathUrl }] },
     escalate: {
       when: S200,
@@ -1101,7 +1133,8 @@ export const RULES: readonly Rule[] = [
     description:
       'A GET whose query passes an operating-system command (whoami, cmd /c, powershell, certutil…) to a page: how web shells are driven.',
     source: SOURCES.sigmaWebshellStrings,
-    kinds: REQ,
+    // Web shells are called directly on the front end, which IIS logs and HttpProxy does not proxy.
+    kinds: ['iis'],
     needles: [WEBSHELL_QUERY_KEYWORDS.map((k) => k.toLowerCase()), ['get']],
     match: {
       all: [
@@ -1315,10 +1348,10 @@ export const RULES: readonly Rule[] = [
     id: 'tpl-programdata-archive',
     title: 'Archive somewhere under ProgramData',
     family: 'other',
-    level: 'info',
+    level: 'suspicious',
     cves: [],
     description:
-      '“{path}”: Test-ProxyLogon lists archives under ProgramData, but only once it found another sign of attack, because software such as antivirus keeps its own archives there.',
+      '“{path}”: attackers staged stolen data in archives under ProgramData. Antivirus and backup software keep their own archives there too, which is why Test-ProxyLogon lists these only once it has found another sign of attack: check which program the folder belongs to.',
     source: SOURCES.tpl,
     kinds: PATHS,
     needles: [['programdata'], ['.zip', '.7z', '.rar']],
@@ -1632,7 +1665,8 @@ export const RULES: readonly Rule[] = [
     description:
       'The page contains a keyword CERT.LV’s checker flags in Exchange and IIS folders (eval, JScript, ProcessStartInfo, FromBase64String, HttpPostedFile, cmd.exe, powershell.exe, whoami). Legitimate pages rarely need them; read the file.',
     source: SOURCES.certLv,
-    kinds: CONTENT,
+    // only in files that are pages: in logs these words are everyday
+    kinds: ['file-content'],
     needles: [CERT_LV_KEYWORDS],
     supersededBy: [
       'sigbase-china-chopper',

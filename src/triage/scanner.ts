@@ -75,6 +75,8 @@ class Scanner implements FileScanner {
   // file-wide rules: per rule, the line each needle group was first met, and the deciding line
   private fileGroupLine: number[][] = [];
   private fileDecided: ({ lineNo: number; text: string; at: number } | null)[] = [];
+  /** Per line rule, the last line its other needles were checked on. */
+  private triedOnLine = new Int32Array(0);
 
   constructor(fileName: string) {
     this.fileName = typeof fileName === 'string' ? fileName : String(fileName);
@@ -164,6 +166,7 @@ class Scanner implements FileScanner {
     if (this.compiled.everyLineRules.length) this.handler.everyLine = true;
     this.fileGroupLine = this.compiled.fileRules.map((r) => r.groups.map(() => 0));
     this.fileDecided = this.compiled.fileRules.map(() => null);
+    this.triedOnLine = new Int32Array(this.compiled.lineRules.length);
     this.phase = 'scan';
     this.feedDecoded(body);
   }
@@ -246,38 +249,56 @@ class Scanner implements FileScanner {
   /** Lines buf[from, to), each ending with `\n` (the last at to − 1). */
   private region(buf: Uint8Array, from: number, to: number): void {
     const c = this.compiled;
+    const handler = this.handler;
     const hits: number[] = [];
     c.needles.scan(buf, from, to, hits);
     const lens = c.needles.needles;
+    const headerStart = handler.headerStart;
+    let slow = this.readsEveryLine();
     let h = 0;
     let s = from;
-    let lastDataStart = -1;
-    let lastDataEnd = -1;
-    let lastDataNo = 0;
+    let lastStart = -1;
+    let lastEnd = -1;
+    let lastNo = 0;
+    let lineNo = this.lineNo;
     while (s < to) {
-      const nl = buf.indexOf(10, s);
-      const e = nl < 0 || nl >= to ? to : nl;
-      let end = e > s && buf[e - 1] === 13 ? e - 1 : e;
-      if (end - s > MAX_LINE_BYTES) {
-        end = s + MAX_LINE_BYTES;
-        this.overlongLines++;
-      }
-      this.lineNo++;
-      const h0 = h;
-      while (h < hits.length && hits[h]! < e) h += 2;
-      if (this.line(buf, s, end, hits, h0, h, lens)) {
-        lastDataStart = s;
-        lastDataEnd = end;
-        lastDataNo = this.lineNo;
+      let e = buf.indexOf(10, s);
+      if (e < 0 || e >= to) e = to;
+      lineNo++;
+      // Most lines have no needle, no header mark and need no decoding: only counted.
+      if (slow || (h < hits.length && hits[h]! < e) || headerStart[buf[s]!] === 1 || e - s > MAX_LINE_BYTES) {
+        this.lineNo = lineNo;
+        let end = e > s && buf[e - 1] === 13 ? e - 1 : e;
+        if (end - s > MAX_LINE_BYTES) {
+          end = s + MAX_LINE_BYTES;
+          this.overlongLines++;
+        }
+        const h0 = h;
+        while (h < hits.length && hits[h]! < e) h += 2;
+        if (this.line(buf, s, end, hits, h0, h, lens)) {
+          lastStart = s;
+          lastEnd = end;
+          lastNo = lineNo;
+        }
+        slow = this.readsEveryLine();
+      } else if (e > s && !(e === s + 1 && buf[s] === 13)) {
+        lastStart = s;
+        lastEnd = buf[e - 1] === 13 ? e - 1 : e;
+        lastNo = lineNo;
       }
       s = e + 1;
     }
-    if (lastDataStart >= 0 && this.handler.hasTimes) {
-      this.lastData = {
-        bytes: buf.slice(lastDataStart, Math.min(lastDataEnd, lastDataStart + 65536)),
-        lineNo: lastDataNo,
-      };
+    this.lineNo = lineNo;
+    if (lastStart >= 0 && handler.hasTimes) {
+      this.lastData = { bytes: buf.slice(lastStart, Math.min(lastEnd, lastStart + 65536)), lineNo: lastNo };
     }
+  }
+
+  /** Every line must be decoded: the format needs it, or the first timestamp is still missing. */
+  private readsEveryLine(): boolean {
+    return (
+      this.handler.everyLine || (this.handler.hasTimes && !this.haveFirstTime && this.firstTimeTries < FIRST_TIME_TRIES)
+    );
   }
 
   /** One line; returns whether it was a data line. */
@@ -298,6 +319,7 @@ class Scanner implements FileScanner {
     }
     const c = this.compiled;
     let rules: number[] | null = null;
+    let view: Uint8Array | null = null;
     let context = false;
     let fileDecidedNow = false;
     for (let k = h0; k < h1; k += 2) {
@@ -305,8 +327,10 @@ class Scanner implements FileScanner {
       const id = hits[k + 1]!;
       if (at + needles[id]!.length > e) continue; // past the cap
       for (const ri of c.anchorRules[id]!) {
-        if (rules?.includes(ri)) continue;
-        if (groupsInBytes(c.lineRules[ri]!, buf, s, e)) (rules ??= []).push(ri);
+        // each rule is checked once per line, however often its needle occurs there
+        if (this.triedOnLine[ri] === this.lineNo) continue;
+        this.triedOnLine[ri] = this.lineNo;
+        if (groupsInBytes(c.lineRules[ri]!, (view ??= buf.subarray(s, e)))) (rules ??= []).push(ri);
       }
       if (c.context[id]) context = true;
       for (const [fi, gi] of c.fileHits[id]!) {
@@ -365,7 +389,11 @@ class Scanner implements FileScanner {
     const found: TriageFinding[] = [];
     for (const ri of candidates) {
       const f = evaluate(c.lineRules[ri]!, rec, out.lineNo, lower);
-      if (f) found.push(f);
+      if (!f) continue;
+      // Rows of Test-ProxyLogon's CSVs go through the log rules: say where they come from.
+      if (this.kind === 'test-proxylogon' && !f.rule.startsWith('tpl-output'))
+        f.explanation = `Test-ProxyLogon listed this row. ${f.explanation}`;
+      found.push(f);
     }
     for (const f of supersede(found)) this.keep(f);
   }

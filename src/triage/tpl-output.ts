@@ -43,6 +43,7 @@ export function tplFileFromHeader(names: readonly string[]): TplFile | null {
 }
 
 export class TplOutputHandler implements Handler {
+  readonly headerStart = new Uint8Array(256);
   everyLine = true;
   readonly contextNeedles: readonly string[] = [];
   readonly hasTimes: boolean;

@@ -40,6 +40,7 @@ export class LogScanState {
   #scan: RunningScan | null = null;
   #pending: ScannedFile[] = [];
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastFlush = -Infinity;
   /** Path and size of each file, by job id (the index in the scan's list). */
   #sizes: { path: string; size: number }[] = [];
   #run = 0;
@@ -71,6 +72,8 @@ export class LogScanState {
     const run = ++this.#run;
     this.#pending = [];
     clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    this.#lastFlush = -Infinity;
     this.results = [];
     this.failure = '';
     this.announced = '';
@@ -125,7 +128,9 @@ export class LogScanState {
         this.#pending.push(
           message.problem ? { report: message.report, problem: message.problem } : { report: message.report },
         );
-        this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS);
+        // The first report shows at once; later ones at most every FLUSH_MS.
+        if (performance.now() - this.#lastFlush >= FLUSH_MS) this.#flush();
+        else this.#flushTimer ??= setTimeout(() => this.#flush(), FLUSH_MS);
         break;
       case 'file-done':
         this.filesDone += 1;
@@ -143,6 +148,7 @@ export class LogScanState {
     clearTimeout(this.#flushTimer);
     this.#flushTimer = undefined;
     if (this.#pending.length === 0) return;
+    this.#lastFlush = performance.now();
     this.results = [...this.results, ...this.#pending];
     this.#pending = [];
   }

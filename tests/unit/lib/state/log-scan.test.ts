@@ -87,15 +87,21 @@ test('a scan from start to finish', async () => {
   expect(scan.announced).toBe('Scan finished: 2 files, evidence of compromise in 1.');
 });
 
-test('reports reach the page in batches while the scan runs', async () => {
+test('reports reach the page at once, then in batches while the scan runs', async () => {
   vi.useFakeTimers();
   try {
     const scan = new LogScanState();
     await scan.start([picked('a.log', 10)]);
-    runs[0]!.send({ type: 'report', id: 0, report: report('a.log', null) });
-    expect(scan.results).toEqual([]);
-    vi.advanceTimersByTime(300);
+    const run = runs[0]!;
+    run.send({ type: 'report', id: 0, report: report('a.log', null) });
+    // The first report shows at once …
     expect(scan.results).toHaveLength(1);
+    // … the ones right after it wait for the next batch.
+    run.send({ type: 'report', id: 0, report: report('b.log', null) });
+    run.send({ type: 'report', id: 0, report: report('c.log', null) });
+    expect(scan.results).toHaveLength(1);
+    vi.advanceTimersByTime(300);
+    expect(scan.results.map((r) => r.report.fileName)).toEqual(['a.log', 'b.log', 'c.log']);
   } finally {
     vi.useRealTimers();
   }

@@ -19,7 +19,10 @@
  *
  * Targets (printed next to the figures): scan ≥ 200 MB/s, scan time within 3× of read time.
  *
- * Usage: node scripts/quality/bench-logs.js [--mb 600] [--runs 3] [--no-build] [--dist dist-bench]
+ * With --files N the same size is split into N files: the page reads several files at once (one
+ * worker per core), while the read-only baseline reads them one after the other in one worker.
+ *
+ * Usage: node scripts/quality/bench-logs.js [--mb 600] [--files 1] [--runs 3] [--no-build] [--dist dist-bench]
  * Env: CHROME_PATH (default /usr/bin/chromium).
  */
 import { spawnSync } from 'node:child_process';
@@ -60,6 +63,7 @@ export function parseOptions(argv) {
     args: argv,
     options: {
       mb: { type: 'string' },
+      files: { type: 'string' },
       runs: { type: 'string' },
       'no-build': { type: 'boolean' },
       dist: { type: 'string' },
@@ -73,6 +77,7 @@ export function parseOptions(argv) {
   };
   return {
     mb: int(values.mb, 600, '--mb'),
+    files: int(values.files, 1, '--files'),
     runs: int(values.runs, 3, '--runs'),
     build: !values['no-build'],
     dist: resolve(root, values.dist ?? 'dist-bench'),
@@ -120,19 +125,28 @@ async function main() {
 
     const { first, rest } = logChunks();
     const bytes = await page.evaluate(
-      ({ first, rest, mb }) => {
+      ({ first, rest, mb, count }) => {
         const enc = new TextEncoder();
         const a = enc.encode(first);
         const b = enc.encode(rest);
-        const parts = [a, ...Array.from({ length: mb - 1 }, () => b)];
-        const file = new File(parts, 'HttpProxy_2021030302-1.LOG');
-        /** @type {any} */ (window).__benchFile = file;
-        return file.size;
+        const each = Math.max(1, Math.round(mb / count));
+        const files = Array.from(
+          { length: count },
+          (_, i) =>
+            new File(
+              [a, ...Array.from({ length: each - 1 }, () => b)],
+              `HttpProxy_20210303${String(i).padStart(2, '0')}-1.LOG`,
+            ),
+        );
+        /** @type {any} */ (window).__benchFiles = files;
+        return files.reduce((n, f) => n + f.size, 0);
       },
-      { first, rest, mb: options.mb },
+      { first, rest, mb: options.mb, count: options.files },
     );
     const mb = bytes / MIB;
-    console.log(`Chromium ${browser.version()}; a ${mb.toFixed(0)} MB HttpProxy-shaped log made in the page.`);
+    console.log(
+      `Chromium ${browser.version()}; ${options.files === 1 ? 'a' : `${options.files} files, together`} ${mb.toFixed(0)} MB HttpProxy-shaped log made in the page.`,
+    );
 
     // The renderer process that runs the page (and its dedicated workers).
     const browserCdp = await browser.newBrowserCDPSession();
@@ -155,14 +169,16 @@ async function main() {
       const readMs = await page.evaluate(async () => {
         const code = `onmessage = async (e) => {
           const t0 = performance.now(); let n = 0;
-          const reader = e.data.stream().getReader();
-          for (;;) { const { done, value } = await reader.read(); if (done) break; n += value.length; }
+          for (const file of e.data) {
+            const reader = file.stream().getReader();
+            for (;;) { const { done, value } = await reader.read(); if (done) break; n += value.length; }
+          }
           postMessage({ ms: performance.now() - t0, n });
         };`;
         const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
         const result = await new Promise((resolve) => {
           worker.onmessage = (e) => resolve(e.data);
-          worker.postMessage(/** @type {any} */ (window).__benchFile);
+          worker.postMessage(/** @type {any} */ (window).__benchFiles);
         });
         worker.terminate();
         return /** @type {{ ms: number }} */ (result).ms;
@@ -188,7 +204,7 @@ async function main() {
       const scanMs = await page.evaluate(async () => {
         const input = /** @type {HTMLInputElement} */ (document.querySelector('input[data-files-input]'));
         const data = new DataTransfer();
-        data.items.add(/** @type {any} */ (window).__benchFile);
+        for (const file of /** @type {any} */ (window).__benchFiles) data.items.add(file);
         let t0 = 0;
         input.addEventListener('change', (e) => (t0 = e.timeStamp), { once: true, capture: true });
         const done = new Promise((resolve) => {

@@ -211,7 +211,7 @@ test('Cancel stops a big scan at once and keeps the report of what was read', as
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await expect(report(page)).toHaveAttribute('data-scan-state', 'scanning');
-  await expect(page.getByRole('progressbar', { name: /^Reading 0 of 1 file/ })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: /^Scanned 0 of 1 file/ })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(report(page)).toHaveAttribute('data-scan-state', 'cancelled');
   await expect(page.getByRole('heading', { level: 2, name: 'Report (scan cancelled)' })).toBeFocused();

@@ -23,7 +23,7 @@ vi.mock('../../../../src/lib/scan-runner.ts', () => ({
   },
 }));
 
-const { LogScanState } = await import('../../../../src/lib/state/log-scan.svelte.ts');
+const { LogScanState, partition } = await import('../../../../src/lib/state/log-scan.svelte.ts');
 
 beforeEach(() => void (runs.length = 0));
 
@@ -55,28 +55,51 @@ const report = (fileName: string, level: 'compromise' | null): FileReport => ({
   notes: [],
 });
 
-test('a scan from start to finish', async () => {
+test.each([
+  ['one worker takes everything', [5, 1, 3], 1, [[0, 1, 2]]],
+  ['bytes are balanced, largest first', [5, 1, 1, 3], 2, [[0], [1, 2, 3]]],
+  [
+    'each worker keeps the drop order',
+    [1, 1, 1, 1],
+    2,
+    [
+      [0, 2],
+      [1, 3],
+    ],
+  ],
+  ['no empty worker when there are fewer files', [7], 4, [[0]]],
+  ['empty files still go somewhere', [0, 0], 2, [[0], [1]]],
+])('partition: %s', (_why, sizes, n, expected) => {
+  expect(partition(sizes, n)).toEqual(expected);
+});
+
+test('a scan from start to finish, on two workers', async () => {
   const scan = new LogScanState();
   expect(scan.state).toBe('idle');
   await scan.start([picked('a.log', 100), picked('b.log', 300)]);
   expect(scan.state).toBe('scanning');
   expect(scan.ready).toBe(true);
   expect([scan.fileCount, scan.totalBytes]).toEqual([2, 400]);
-  const run = runs[0]!;
-  expect(run.jobs.map((j) => [j.id, j.path])).toEqual([
-    [0, 'logs/a.log'],
-    [1, 'logs/b.log'],
-  ]);
+  expect(runs.map((r) => r.jobs.map((j) => [j.id, j.path]))).toEqual([[[1, 'logs/b.log']], [[0, 'logs/a.log']]]);
+  const [forB, forA] = runs as [Fake, Fake];
 
-  run.send({ type: 'progress', id: 0, read: 50 });
-  expect(scan.current).toEqual({ path: 'logs/a.log', size: 100, read: 50 });
-  expect(scan.fraction).toBe(50 / 400);
-  run.send({ type: 'report', id: 0, report: report('a.log', 'compromise') });
-  run.send({ type: 'file-done', id: 0 });
-  expect([scan.filesDone, scan.bytesDone, scan.current]).toEqual([1, 100, null]);
-  run.send({ type: 'report', id: 1, report: report('b.log', null), problem: 'cut off' });
-  run.send({ type: 'file-done', id: 1 });
-  run.send({ type: 'done' });
+  forA.send({ type: 'progress', id: 0, read: 50 });
+  forB.send({ type: 'progress', id: 1, read: 100 });
+  expect(scan.reading).toEqual([
+    { id: 0, path: 'logs/a.log', size: 100, read: 50 },
+    { id: 1, path: 'logs/b.log', size: 300, read: 100 },
+  ]);
+  expect(scan.fraction).toBe(150 / 400);
+  // b.log finishes first; the report still lists a.log first, as it was dropped.
+  forB.send({ type: 'report', id: 1, report: report('b.log', null), problem: 'cut off' });
+  forB.send({ type: 'file-done', id: 1 });
+  forB.send({ type: 'done' });
+  expect(scan.state).toBe('scanning');
+  expect([scan.filesDone, scan.bytesDone]).toEqual([1, 300]);
+  expect(scan.reading.map((f) => f.id)).toEqual([0]);
+  forA.send({ type: 'report', id: 0, report: report('a.log', 'compromise') });
+  forA.send({ type: 'file-done', id: 0 });
+  forA.send({ type: 'done' });
 
   expect(scan.state).toBe('done');
   expect(scan.fraction).toBe(1);
@@ -107,21 +130,22 @@ test('reports reach the page at once, then in batches while the scan runs', asyn
   }
 });
 
-test('Cancel stops the worker and keeps what was read', async () => {
+test('Cancel stops every worker and keeps what was read', async () => {
   const scan = new LogScanState();
   await scan.start([picked('a.log', 10), picked('b.log', 10)]);
   runs[0]!.send({ type: 'report', id: 0, report: report('a.log', null) });
   scan.cancel();
-  expect(runs[0]!.cancelled).toBe(true);
+  expect(runs.map((r) => r.cancelled)).toEqual([true, true]);
   expect(scan.state).toBe('cancelled');
   expect(scan.results).toHaveLength(1);
   expect(scan.announced).toBe('Scan cancelled: 1 file, no evidence of an attack in what was read.');
 });
 
-test('a worker that fails ends the scan with a message', async () => {
+test('a worker that fails ends the scan with a message, and stops the others', async () => {
   const scan = new LogScanState();
-  await scan.start([picked('a.log', 10)]);
+  await scan.start([picked('a.log', 10), picked('b.log', 10)]);
   runs[0]!.fail('The scanner stopped unexpectedly.');
+  expect(runs[1]!.cancelled).toBe(true);
   expect(scan.state).toBe('cancelled');
   expect(scan.failure).toBe(
     'The scanner stopped unexpectedly. The files read before it stopped are in the report below.',

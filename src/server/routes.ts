@@ -46,7 +46,7 @@ export function resolvePage(route: string): Page {
   if (route === 'logs/') {
     return {
       kind: 'logs',
-      title: 'Was this server attacked? Check your Exchange logs',
+      title: 'Was this server attacked? Check your logs',
       description:
         'Drop Exchange and IIS logs, file listings or Test-ProxyLogon output and see, privately in your browser, whether they show ProxyLogon, ProxyShell, ProxyNotShell, OWASSRF or web shells. Nothing is uploaded.',
     };

@@ -9,7 +9,11 @@ import { PROGRESS_INTERVAL_MS } from './limits.ts';
 import type { ScanRequest, WorkerMessage } from './protocol.ts';
 import { scanFile } from './scan-file.ts';
 
-declare const self: DedicatedWorkerGlobalScope;
+/** The parts of the worker's global scope used here (typed by hand so tests can stand in for it). */
+declare const self: {
+  addEventListener(type: 'message', listener: (event: MessageEvent<ScanRequest>) => void): void;
+  postMessage(message: WorkerMessage): void;
+};
 
 const post = (message: WorkerMessage): void => self.postMessage(message);
 

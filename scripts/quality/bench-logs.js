@@ -120,8 +120,18 @@ async function main() {
     await cdp.send('Performance.enable');
     await page.goto(`${server.url}${LOGS_ROUTE}`, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
-    await page.locator('[data-drop-zone]').hover();
-    await page.locator('[data-drop-zone][data-ready]').waitFor({ state: 'attached' });
+    // The scanner loads when the pointer reaches the zone (again if it came before hydration).
+    for (let tries = 0; ; tries++) {
+      await page.mouse.move(0, 0);
+      await page.locator('[data-drop-zone]').hover();
+      const ready = await page
+        .locator('[data-drop-zone][data-ready]')
+        .waitFor({ state: 'attached', timeout: 5000 })
+        .then(() => true)
+        .catch(() => false);
+      if (ready) break;
+      if (tries === 3) throw new Error('the log scanner never loaded: is /logs/ built with its island?');
+    }
 
     const { first, rest } = logChunks();
     const bytes = await page.evaluate(

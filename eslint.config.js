@@ -52,7 +52,8 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
-    // The pure cores and the modules both sides share: no DOM, no network, no storage, no Node.
+    // The pure cores (checker, triage) and the modules both sides share: no DOM, no network, no
+    // storage, no Node.
     files: ['src/checker/**/*.ts', 'src/triage/**/*.ts', 'src/shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {

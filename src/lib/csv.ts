@@ -1,27 +1,9 @@
 /** CSV export (RFC 4180) of findings. Pasted server names are hostile: cells are guarded against formula injection. */
 import type { Finding } from '../checker/index.ts';
+import { guardCell } from './csv-format.ts';
 import { describeVersion, familyStatus, newestText, STATUS_WORD, SUPPORT_WORD } from './verdict-text.ts';
 
-/** Byte order mark so Excel reads the file as UTF-8. */
-export const BOM = '\uFEFF';
-
-/** Prefixes a cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) with an apostrophe. */
-export function guardCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
-/**
- * RFC 4180 text: CRLF line ends, fields with `"`, `,`, CR or LF quoted, inner quotes doubled.
- * The caller adds the BOM.
- * @example toCsv([['a', 'b,c']]) // 'a,"b,c"\r\n'
- */
-export function toCsv(rows: string[][]): string {
-  return rows.map((row) => row.map(quote).join(',')).join('\r\n') + (rows.length ? '\r\n' : '');
-}
+export { BOM, guardCell, toCsv } from './csv-format.ts';
 
 export const CSV_HEADER = [
   'Server',

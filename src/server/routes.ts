@@ -10,7 +10,7 @@ export type { Page };
 
 /** Route ids are paths relative to the base: '' is home, '404.html' the not-found page. */
 export function listRoutes(): string[] {
-  return ['', 'guide/', ...articles.map((a) => `guide/${a.slug}/`), 'builds/', 'about/', '404.html'];
+  return ['', 'guide/', ...articles.map((a) => `guide/${a.slug}/`), 'builds/', 'logs/', 'about/', '404.html'];
 }
 
 export function routeExists(route: string): boolean {
@@ -41,6 +41,14 @@ export function resolvePage(route: string): Page {
       title: 'Every Exchange Server build',
       description:
         'Every known Exchange Server build from 2010 SP3 to Exchange Server SE, with release date, KB and its status against each exploited vulnerability family.',
+    };
+  }
+  if (route === 'logs/') {
+    return {
+      kind: 'logs',
+      title: 'Was this server attacked? Check your logs',
+      description:
+        'Drop Exchange and IIS logs, file listings or Test-ProxyLogon output and see, privately in your browser, whether they show ProxyLogon, ProxyShell, ProxyNotShell, OWASSRF or web shells. Nothing is uploaded.',
     };
   }
   if (route === 'about/') return { kind: 'about', title: about.title, description: about.description, article: about };

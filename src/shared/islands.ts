@@ -14,6 +14,7 @@ type Loader = () => Promise<{ default: Component<any> }>;
 
 export const ISLANDS = {
   'paste-check': () => import('../lib/components/paste-check/PasteCheck.svelte'),
+  'log-scan': () => import('../lib/components/log-scan/LogScan.svelte'),
 } satisfies Record<string, Loader>;
 
 export type IslandName = keyof typeof ISLANDS;

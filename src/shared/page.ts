@@ -6,5 +6,6 @@ export type Page =
   | { kind: 'guide-index'; title: string; description: string; articles: Article[] }
   | { kind: 'article'; title: string; description: string; article: Article }
   | { kind: 'builds'; title: string; description: string }
+  | { kind: 'logs'; title: string; description: string }
   | { kind: 'about'; title: string; description: string; article: Article }
   | { kind: 'not-found'; title: string; description: string };

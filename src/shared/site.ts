@@ -13,6 +13,7 @@ export function href(path = ''): string {
 
 export const NAV: readonly { path: string; label: string }[] = [
   { path: '', label: 'Check a server' },
+  { path: 'logs/', label: 'Check logs' },
   { path: 'guide/', label: 'Guide' },
   { path: 'builds/', label: 'Builds' },
   { path: 'about/', label: 'About' },

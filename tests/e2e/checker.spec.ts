@@ -59,9 +59,13 @@ test.describe('home page checker', () => {
     await expect(verdict).toContainText('For the owner:');
     await expect(verdict).toContainText('For IT: Your CU (CU19) no longer receives updates.');
     await expect(verdict).toContainText('out of support');
-    await expect(verdict.locator('.clean-warning a')).toHaveAttribute(
+    await expect(verdict.locator('.clean-warning a').first()).toHaveAttribute(
       'href',
       '/exchange-patch-check/guide/was-i-hacked/',
+    );
+    await expect(verdict.locator('.clean-warning').getByRole('link', { name: /check your logs/i })).toHaveAttribute(
+      'href',
+      '/exchange-patch-check/logs/',
     );
     await expect(verdict).toContainText('Patched is not the same as clean.');
     await expect(verdict).toContainText(/Data as of \d+ \w+ 20\d\d/);

@@ -4,7 +4,7 @@ import { builtRoutes, expectClean, watch } from './helpers.ts';
 const routes = builtRoutes();
 
 test('the sitemap lists every page type', () => {
-  expect(routes).toEqual(expect.arrayContaining(['', 'guide/', 'builds/', 'about/']));
+  expect(routes).toEqual(expect.arrayContaining(['', 'guide/', 'builds/', 'logs/', 'about/']));
   expect(routes.filter((r) => /^guide\/[a-z0-9-]+\/$/.test(r)).length).toBeGreaterThanOrEqual(2);
 });
 
@@ -15,7 +15,7 @@ for (const route of routes) {
       const response = await page.goto(`./${route}`);
       expect(response?.status()).toBe(200);
       await expect(page.locator('h1')).toHaveCount(1);
-      await expect(page.locator('header nav a')).toHaveCount(4);
+      await expect(page.locator('header nav a')).toHaveCount(5);
       await page.waitForLoadState('networkidle');
       expectClean(seen);
     });

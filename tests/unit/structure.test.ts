@@ -26,6 +26,7 @@ const EXCEPTIONS: Record<string, string> = {
   'src/checker/ranges.ts': THROUGH_PUBLIC_API,
   'src/checker/vulnerabilities.ts': 'tested by tests/unit/data/data.test.ts and the verdict tests',
   'src/triage/types.ts': 'types only',
+  'src/worker/protocol.ts': 'types only (the messages between the log page and its worker)',
   'src/triage/limits.ts': 'constants; the caps are exercised in tests/unit/triage/scanner.test.ts',
   'src/shared/content/types.ts': 'types only',
   'src/shared/page.ts': 'types only',

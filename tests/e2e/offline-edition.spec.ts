@@ -36,7 +36,7 @@ async function noNetwork(context: BrowserContext): Promise<string[]> {
   return attempted;
 }
 
-test('opened from disk with no network, it checks a paste; nothing is requested and the CSP holds', async ({
+test('opened from disk with no network, it checks a paste and scans a log; nothing is requested and the CSP holds', async ({
   browser,
 }) => {
   const context = await browser.newContext();
@@ -53,6 +53,21 @@ test('opened from disk with no network, it checks a paste; nothing is requested 
   await page.locator('textarea#paste').fill('15.1.2176.2');
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.locator('[data-results]')).toContainText('Vulnerable to ProxyLogon');
+
+  // …and scans a log in its worker (a blob: made from its own inline code), still with no network.
+  const zone = page.locator('[data-drop-zone]');
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await zone.hover();
+    await expect(zone).toHaveAttribute('data-ready', '', { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  await page
+    .locator('.offline-logs input[type="file"]')
+    .first()
+    .setInputFiles(join(import.meta.dirname, '../fixtures/logs/server/W3SVC1/u_ex210303.log'));
+  await expect(page.locator('[data-scan-state]')).toHaveAttribute('data-scan-state', 'done', { timeout: 20_000 });
+  await expect(page.locator('[data-finding]').first()).toBeVisible();
+  await expect(page.locator('[data-summary]')).toContainText('IIS logs (1 file)');
   expect(problems).toEqual([]);
   expect(attempted).toEqual([]);
   await context.close();

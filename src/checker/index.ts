@@ -28,7 +28,7 @@ export { DATA_AS_OF, lineAnchor } from './releases.ts';
 export { FAMILIES, type Family } from './vulnerabilities.ts';
 export { humanDate, supportStatus } from './lifecycle.ts';
 export { shortProductName } from './short-name.ts';
-export { STATUS_ORDER, statusRank, supportRank, worst } from './status.ts';
+export { ATTENTION_ORDER, attention, attentionRank, STATUS_ORDER, statusRank, supportRank, worst } from './status.ts';
 export { compareBuilds, parseBuild, formatBuild } from './compare-builds.ts';
 export { EXSETUP_COMMAND } from './next-step.ts';
 

@@ -253,6 +253,23 @@ export interface CheckResult {
   lookedFor?: string[];
   /** For 'error': the exception's own message, for the console and bug reports (not for the page). */
   detail?: string;
+  /** From `analyseSources`: what each file gave, in the order given. */
+  sources?: SourceOutcome[];
+}
+
+/** One named text to check, such as a file the user opened. */
+export interface SourceText {
+  /** The file's name, shown with every finding read from it. */
+  name: string;
+  text: string;
+}
+
+/** What one file gave: its own status and message (as `analyse` answers for it alone) and how many versions it held. */
+export interface SourceOutcome {
+  name: string;
+  status: CheckResult['status'];
+  message: string;
+  found: number;
 }
 
 export interface AnalyseOptions {

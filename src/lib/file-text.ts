@@ -8,6 +8,7 @@
  * messages. Anything else, or anything binary, gets a message naming the file.
  */
 import { MAX_INPUT_CHARS } from '../checker/limits.ts';
+import type { SourceText } from '../checker/types.ts';
 import { htmlToText } from './html-text.ts';
 
 /** Largest file we read: the checker's 2 million characters, stored as UTF-16 (two bytes each). */
@@ -124,4 +125,39 @@ export function fileToText(name: string, bytes: Uint8Array): FileText {
       message: `“${name}” holds ${(text.length / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} million characters; we read files up to ${limitWords}. Open only the part with version numbers, or paste it.`,
     };
   return { ok: true, text, kind };
+}
+
+/** A file that could not be read, with the message that names it. */
+export interface FileProblem {
+  name: string;
+  message: string;
+}
+
+/**
+ * Reads files (a FileList or dropped files) into named texts for the checker, in order; a file too
+ * large (judged from its size, before reading), binary or unreadable becomes a problem that names it.
+ */
+export async function readFiles(
+  files: readonly Pick<File, 'name' | 'size' | 'arrayBuffer'>[],
+): Promise<{ sources: SourceText[]; problems: FileProblem[] }> {
+  const sources: SourceText[] = [];
+  const problems: FileProblem[] = [];
+  for (const file of files) {
+    const big = tooLarge(file.name, file.size);
+    if (big) {
+      problems.push({ name: file.name, message: big });
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      problems.push({ name: file.name, message: unreadable(file.name) });
+      continue;
+    }
+    const read = fileToText(file.name, bytes);
+    if (read.ok) sources.push({ name: file.name, text: read.text });
+    else problems.push({ name: file.name, message: read.message });
+  }
+  return { sources, problems };
 }

@@ -4,7 +4,8 @@
  * after the page has loaded, or at once when the user reaches for the box — so the home page's first
  * load carries no build data.
  */
-import type { CheckResult, SourceText } from '../../checker/index.ts';
+import type { CheckResult } from '../../checker/index.ts';
+import type { FileProblem } from '../file-text.ts';
 
 type Core = typeof import('../../checker/index.ts');
 
@@ -14,12 +15,6 @@ export function localIsoDate(): string {
   const date = new Date();
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** A file that could not be read, with the message that names it. */
-export interface FileProblem {
-  name: string;
-  message: string;
 }
 
 export class PasteCheckState {
@@ -96,26 +91,8 @@ export class PasteCheckState {
       this.loadError = true;
       return;
     }
-    const [{ fileToText, tooLarge, unreadable }, { analyseSources }] = modules;
-    const sources: SourceText[] = [];
-    const problems: FileProblem[] = [];
-    for (const file of list) {
-      const big = tooLarge(file.name, file.size);
-      if (big) {
-        problems.push({ name: file.name, message: big });
-        continue;
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await file.arrayBuffer());
-      } catch {
-        problems.push({ name: file.name, message: unreadable(file.name) });
-        continue;
-      }
-      const read = fileToText(file.name, bytes);
-      if (read.ok) sources.push({ name: file.name, text: read.text });
-      else problems.push({ name: file.name, message: read.message });
-    }
+    const [{ readFiles }, { analyseSources }] = modules;
+    const { sources, problems } = await readFiles(list);
     // Anything checked while the files were being read wins over them.
     if (run !== this.#run) return;
     this.shareNote = null;

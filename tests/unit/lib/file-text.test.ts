@@ -4,13 +4,14 @@
  * (Windows PowerShell 5.1 `Out-File` and `>`), UTF-8 with or without one (PowerShell 7, most tools),
  * windows-1252 (`Set-Content` in Windows PowerShell 5.1, Notepad's "ANSI").
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { MAX_INPUT_CHARS } from '../../../src/checker/limits.ts';
 import {
   emailHeaders,
   fileToText,
   MAX_FILE_BYTES,
   megabytes,
+  readFiles,
   sniffEncoding,
   tooLarge,
 } from '../../../src/lib/file-text.ts';
@@ -136,5 +137,36 @@ describe('kinds', () => {
     }
     expect(emailHeaders('a\n \nb')).toBe('a');
     expect(emailHeaders('no blank line')).toBe('no blank line');
+  });
+});
+
+describe('readFiles', () => {
+  const file = (name: string, bytes: Uint8Array, size = bytes.length) => ({
+    name,
+    size,
+    arrayBuffer: vi.fn(async () => bytes.slice().buffer),
+  });
+
+  test('reads each file in order; problems name their file; an oversized file is never read', async () => {
+    const big = file('big.log', new Uint8Array(0), MAX_FILE_BYTES + 1);
+    const broken = {
+      name: 'gone.txt',
+      size: 3,
+      arrayBuffer: vi.fn(async () => Promise.reject(new Error('NotReadableError'))),
+    };
+    const { sources, problems } = await readFiles([
+      file('a.txt', utf8('15.1.2176.9')),
+      big,
+      file('b.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])),
+      broken,
+      file('c.html', utf8('<td>Build Number</td><td>15.2.1118.9</td>')),
+    ]);
+    expect(sources).toEqual([
+      { name: 'a.txt', text: '15.1.2176.9' },
+      { name: 'c.html', text: 'Build Number: 15.2.1118.9' },
+    ]);
+    expect(problems.map((p) => p.name)).toEqual(['big.log', 'b.png', 'gone.txt']);
+    expect(problems[2]?.message).toBe('“gone.txt” could not be read. Open it again, or paste its text.');
+    expect(big.arrayBuffer).not.toHaveBeenCalled();
   });
 });

@@ -7,7 +7,7 @@
  * output (the Windows "ANSI" code page, windows-1252 in the West), CSV exports, logs and .eml
  * messages. Anything else, or anything binary, gets a message naming the file.
  */
-import { MAX_INPUT_CHARS } from '../checker/limits.ts';
+import { MAX_INPUT_CHARS, MAX_SOURCES, MAX_SOURCES_CHARS } from '../checker/limits.ts';
 import type { SourceText } from '../checker/types.ts';
 import { htmlToText } from './html-text.ts';
 
@@ -136,13 +136,23 @@ export interface FileProblem {
 /**
  * Reads files (a FileList or dropped files) into named texts for the checker, in order; a file too
  * large (judged from its size, before reading), binary or unreadable becomes a problem that names it.
+ * Past the checker's limits for one go (20 files, 10 million characters together) the remaining
+ * files are not read, and each is named.
  */
 export async function readFiles(
   files: readonly Pick<File, 'name' | 'size' | 'arrayBuffer'>[],
 ): Promise<{ sources: SourceText[]; problems: FileProblem[] }> {
   const sources: SourceText[] = [];
   const problems: FileProblem[] = [];
-  for (const file of files) {
+  let chars = 0;
+  for (const [i, file] of files.entries()) {
+    if (i >= MAX_SOURCES) {
+      problems.push({
+        name: file.name,
+        message: `“${file.name}” was not read: we read at most ${MAX_SOURCES.toString()} files at once.`,
+      });
+      continue;
+    }
     const big = tooLarge(file.name, file.size);
     if (big) {
       problems.push({ name: file.name, message: big });
@@ -156,8 +166,16 @@ export async function readFiles(
       continue;
     }
     const read = fileToText(file.name, bytes);
-    if (read.ok) sources.push({ name: file.name, text: read.text });
-    else problems.push({ name: file.name, message: read.message });
+    if (!read.ok) problems.push({ name: file.name, message: read.message });
+    else if (chars + read.text.length > MAX_SOURCES_CHARS)
+      problems.push({
+        name: file.name,
+        message: `“${file.name}” was not read: together with the files before it, it holds more than ${(MAX_SOURCES_CHARS / 1_000_000).toString()} million characters, the most we read at once.`,
+      });
+    else {
+      chars += read.text.length;
+      sources.push({ name: file.name, text: read.text });
+    }
   }
   return { sources, problems };
 }

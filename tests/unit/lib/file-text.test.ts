@@ -5,7 +5,7 @@
  * windows-1252 (`Set-Content` in Windows PowerShell 5.1, Notepad's "ANSI").
  */
 import { describe, expect, test, vi } from 'vitest';
-import { MAX_INPUT_CHARS } from '../../../src/checker/limits.ts';
+import { MAX_INPUT_CHARS, MAX_SOURCES } from '../../../src/checker/limits.ts';
 import {
   emailHeaders,
   fileToText,
@@ -168,5 +168,22 @@ describe('readFiles', () => {
     expect(problems.map((p) => p.name)).toEqual(['big.log', 'b.png', 'gone.txt']);
     expect(problems[2]?.message).toBe('“gone.txt” could not be read. Open it again, or paste its text.');
     expect(big.arrayBuffer).not.toHaveBeenCalled();
+  });
+
+  test('past 20 files, or 10 million characters together, the rest are named and not read', async () => {
+    const many = Array.from({ length: MAX_SOURCES + 2 }, (_, i) => file(`${i}.txt`, utf8('15.1.2176.9')));
+    const read = await readFiles(many);
+    expect(read.sources).toHaveLength(MAX_SOURCES);
+    expect(read.problems.map((p) => p.message)).toEqual([
+      '“20.txt” was not read: we read at most 20 files at once.',
+      '“21.txt” was not read: we read at most 20 files at once.',
+    ]);
+    expect(many[MAX_SOURCES]?.arrayBuffer).not.toHaveBeenCalled();
+    const full = new Uint8Array(MAX_INPUT_CHARS).fill(65);
+    const heavy = await readFiles(Array.from({ length: 6 }, (_, i) => file(`${i}.log`, full)));
+    expect(heavy.sources.map((s) => s.name)).toEqual(['0.log', '1.log', '2.log', '3.log', '4.log']);
+    expect(heavy.problems[0]?.message).toMatch(
+      /^“5\.log” was not read: together with the files before it, it holds more than 10 million characters/,
+    );
   });
 });

@@ -20,9 +20,13 @@
  * Exits 1 with one "Budget exceeded: …" line per failure.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { islandOf, ON_FILE_OPEN, readManifest } from '../manifest.js';
+
+export { islandOf, ON_FILE_OPEN, readManifest };
+/** @typedef {import('../manifest.js').ManifestChunk} ManifestChunk */
 
 const KB = 1024;
 /** Budgets in bytes (gzip unless noted). */
@@ -52,12 +56,6 @@ export const BUDGETS = {
   image: 100 * KB,
 };
 
-/**
- * Modules (manifest keys) that an island imports lazily only when the visitor opens a file: counted
- * on their own (BUDGETS.homeJsOnFileOpen), not in the after-check total.
- */
-export const ON_FILE_OPEN = ['src/lib/file-text.ts', 'src/checker/sources.ts'];
-
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$/i;
 
 /** @param {Buffer | string} data */
@@ -68,35 +66,6 @@ function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
   );
-}
-
-/**
- * @typedef {{ file: string, src?: string, isEntry?: boolean, isDynamicEntry?: boolean,
- *   imports?: string[], dynamicImports?: string[] }} ManifestChunk
- */
-
-/**
- * Vite's build manifest (dist/.vite/manifest.json, `build.manifest: true`): every chunk, keyed by
- * its source module, with what it imports statically and dynamically.
- * @param {string} dist
- * @returns {Record<string, ManifestChunk>}
- */
-export function readManifest(dist) {
-  const file = join(dist, '.vite/manifest.json');
-  if (!existsSync(file)) throw new Error(`${file} not found: the build must set build.manifest (vite.config.ts)`);
-  return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-/**
- * The island a chunk holds, if any: islands are Svelte components loaded dynamically, named in
- * kebab case after their file (src/shared/islands.ts): PasteCheck.svelte → "paste-check".
- * @param {ManifestChunk} chunk
- */
-export function islandOf(chunk) {
-  if (!chunk.isDynamicEntry || !chunk.src?.endsWith('.svelte')) return null;
-  return basename(chunk.src, '.svelte')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase();
 }
 
 /**

@@ -27,7 +27,7 @@ const servers = (n: number) =>
     ),
   ].join('\n');
 
-/** Waits until the island has hydrated and the core has loaded (at idle time after load). */
+/** Waits until the island has hydrated and the core has been fetched (at idle time after load). */
 async function ready(page: Page): Promise<void> {
   await page.goto('./');
   await page.waitForFunction(() =>

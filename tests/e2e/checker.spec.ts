@@ -191,7 +191,7 @@ test.describe('many servers', () => {
   }) => {
     const seen = await watch(page);
     await page.goto('./');
-    // The checker core loads at idle time after the page has loaded, before anyone reaches for the box.
+    // The checker core is fetched at idle time after the page has loaded, before anyone reaches for the box.
     await page.waitForFunction(() =>
       performance.getEntriesByType('resource').some((e) => /\/checker-[^/]+\.js$/.test(e.name)),
     );

@@ -1,8 +1,8 @@
 /**
  * State of the paste-check island: the pasted text (or the opened files) and the checker core's
- * analysis of it. Logic lives in the checker core (src/checker), which loads lazily — at idle time
- * after the page has loaded, or at once when the user reaches for the box — so the home page's first
- * load carries no build data.
+ * analysis of it. Logic lives in the checker core (src/checker), which loads lazily — fetched ahead
+ * at idle time after the page has loaded, run when the user reaches for the box — so the home page's
+ * first load carries no build data.
  */
 import type { CheckResult } from '../../checker/index.ts';
 import type { FileProblem } from '../file-text.ts';

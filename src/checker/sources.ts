@@ -1,9 +1,10 @@
 /**
  * Several named texts at once — files the user opened. Kept out of the checker's entry module
- * (index.ts) so the page loads it only when files are opened.
+ * (index.ts) so the page loads it only when files are opened; it takes the entry's `analyse` as an
+ * argument instead of importing it, so loading it never makes the browser load the checker a second
+ * way (the checker stays one chunk of its own).
  */
-import { analyse, ERROR_MESSAGE, LOOKED_FOR } from './index.ts';
-import { todayIso } from './lifecycle.ts';
+import type { analyse as Analyse } from './index.ts';
 import { MAX_SOURCES, MAX_SOURCES_CHARS } from './limits.ts';
 import type { AnalyseOptions, CheckResult, Finding, SourceOutcome, SourceText } from './types.ts';
 
@@ -12,11 +13,16 @@ const millions = (chars: number): string => (chars / 1_000_000).toLocaleString('
 /**
  * Check several named texts at once (files the user opened): each is read on its own, exactly as
  * `analyse` reads it (so one file's lines never name another file's servers), and every finding
- * carries its file's name in `source`. `sources` says what each file gave. Never throws.
+ * carries its file's name in `source`. `sources` says what each file gave. Pass `options.today`, so
+ * every file is judged on the same date. Never throws.
  *
- * @example analyseSources([{ name: 'a.txt', text: '15.1.2176.9' }]).findings[0]?.source // 'a.txt'
+ * @example analyseSources(analyse, [{ name: 'a.txt', text: '15.1.2176.9' }]).findings[0]?.source // 'a.txt'
  */
-export function analyseSources(sources: readonly SourceText[], options: AnalyseOptions = {}): CheckResult {
+export function analyseSources(
+  analyse: typeof Analyse,
+  sources: readonly SourceText[],
+  options: AnalyseOptions = {},
+): CheckResult {
   if (sources.length === 0) return { status: 'empty', message: 'Open a file first.', findings: [] };
   if (sources.length > MAX_SOURCES)
     return {
@@ -31,13 +37,15 @@ export function analyseSources(sources: readonly SourceText[], options: AnalyseO
       message: `These files hold ${millions(total)} million characters together; we read at most ${millions(MAX_SOURCES_CHARS)} million at once. Open fewer files.`,
       findings: [],
     };
-  // One date for every file (analyse still checks it and falls back to today when it is not a date).
-  const today = options.today ?? todayIso();
   const findings: Finding[] = [];
   let detail: string | undefined;
+  let failure: string | undefined;
+  let lookedFor: string[] | undefined;
   const outcomes: SourceOutcome[] = sources.map(({ name, text }) => {
-    const result = analyse(text, { today });
+    const result = analyse(text, options);
     detail ??= result.detail;
+    if (result.status === 'error') failure ??= result.message;
+    lookedFor ??= result.lookedFor;
     for (const f of result.findings) findings.push({ ...f, source: name });
     return { name, status: result.status, message: result.message, found: result.findings.length };
   });
@@ -48,8 +56,7 @@ export function analyseSources(sources: readonly SourceText[], options: AnalyseO
     return { status: 'ok', message: `${found} in ${files}.`, findings, sources: outcomes };
   }
   // Nothing found anywhere: a fault in any file must not pass for "nothing found".
-  if (outcomes.some((o) => o.status === 'error'))
-    return { status: 'error', message: ERROR_MESSAGE, findings, detail, sources: outcomes };
+  if (failure !== undefined) return { status: 'error', message: failure, findings, detail, sources: outcomes };
   if (outcomes.every((o) => o.status === 'empty'))
     return {
       status: 'empty',
@@ -61,7 +68,7 @@ export function analyseSources(sources: readonly SourceText[], options: AnalyseO
     status: 'none-found',
     message: `We found no Exchange version in ${sources.length === 1 ? 'that file' : 'those files'}.`,
     findings,
-    lookedFor: [...LOOKED_FOR],
+    lookedFor: lookedFor ?? [],
     sources: outcomes,
   };
 }

@@ -72,10 +72,10 @@ async function expectFileResults(page: Page): Promise<void> {
   // What each file gave, and a clear message naming each file that could not be read.
   const files = page.locator('[data-files] li');
   await expect(files).toHaveText([
-    'healthchecker.html: 1 Exchange version',
-    'transcript.txt: 1 Exchange version',
-    'servers.csv: 1 Exchange version',
-    'notes.log: no Exchange version found',
+    'healthchecker.html: Found 1 Exchange version.',
+    'transcript.txt: Found 1 Exchange version.',
+    'servers.csv: Found 1 Exchange version.',
+    'notes.log: We found no Exchange version in that text.',
     /^“screenshot\.png” is not a text file\. Open a text file/,
     /^“huge\.log” is over 4 MB; we read files up to 4 MB \(2 million characters\)\./,
   ]);

@@ -223,6 +223,10 @@ test('a row shows the server’s standing, not ProxyLogon alone: words, an icon,
     expect(await stripe(name), `${name} stripe`).toBe(await badge(name));
   }
   expect(await stripe('EX-LATER')).toBe(await stripe('EX-VULN'));
+  // The next step never asks to install the build a server already has.
+  await expect(row('EX-SE').locator('.next-cell')).toContainText('No update to install');
+  await expect(row('EX-OLD').locator('.next-cell')).toContainText(/Move to Exchange Server SE/);
+  await expect(row('EX-VULN').locator('.next-cell')).toContainText(/Install 15\.1\.\d+\.\d+ \(KB\d+\)/);
   // Exchange SE with every tracked fix, supported: the one green row.
   await expect(row('EX-SE')).toHaveAttribute('data-attention', 'ok');
   await expect(row('EX-SE').locator('.row-status')).toHaveText('Protected');

@@ -96,7 +96,7 @@ export class PasteCheckState {
     // Anything checked while the files were being read wins over them.
     if (run !== this.#run) return;
     this.shareNote = null;
-    this.#apply((_core, today) => analyseSources(sources, { today }), true, { problems });
+    this.#apply((core, today) => analyseSources(core.analyse, sources, { today }), true, { problems });
   }
 
   clear(): void {

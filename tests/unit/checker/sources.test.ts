@@ -30,6 +30,7 @@ describe('analyseSources: several files at once', () => {
 
   test('each file is read on its own and names every finding; outcomes say what each file gave', () => {
     const r = analyseSources(
+      analyse,
       [
         { name: 'servers.csv', text: 'EX01,15.1.2176.2\nEX02,15.2.1118.9' },
         { name: 'notes.txt', text: 'no versions here' },
@@ -53,6 +54,7 @@ describe('analyseSources: several files at once', () => {
 
   test('a name in one file never labels a build in the next', () => {
     const r = analyseSources(
+      analyse,
       [
         { name: 'a.txt', text: 'Name : EX01' },
         { name: 'b.txt', text: 'ProductVersion : 15.1.2176.9' },
@@ -67,13 +69,14 @@ describe('analyseSources: several files at once', () => {
   test('the verdict of a file is the verdict of the same text pasted', () => {
     const text = 'Build Number: 15.2.1118.9';
     const pasted = analyse(text, { today }).findings[0];
-    const opened = analyseSources([{ name: 'hc.txt', text }], { today }).findings[0];
+    const opened = analyseSources(analyse, [{ name: 'hc.txt', text }], { today }).findings[0];
     expect(opened).toEqual({ ...pasted, source: 'hc.txt' });
   });
 
   test('nothing found, empty files and a file over the limit are said per file', () => {
     const big = '1'.repeat(MAX_INPUT_CHARS + 1);
     const r = analyseSources(
+      analyse,
       [
         { name: 'empty.txt', text: '  \n' },
         { name: 'big.log', text: big },
@@ -90,33 +93,33 @@ describe('analyseSources: several files at once', () => {
       ['words.txt', 'none-found'],
     ]);
     expect(r.sources?.[1]?.message).toMatch(/we read at most 2 million/);
-    expect(analyseSources([{ name: 'e.txt', text: '' }]).status).toBe('empty');
-    expect(analyseSources([]).status).toBe('empty');
+    expect(analyseSources(analyse, [{ name: 'e.txt', text: '' }]).status).toBe('empty');
+    expect(analyseSources(analyse, []).status).toBe('empty');
   });
 
   test('too many files, or too much text together, is refused with the limit', () => {
     const many = Array.from({ length: MAX_SOURCES + 1 }, (_, i) => ({ name: `${i}.txt`, text: '15.1.2176.9' }));
-    expect(analyseSources(many)).toMatchObject({ status: 'too-large', findings: [] });
-    expect(analyseSources(many).message).toContain(`at most ${MAX_SOURCES}`);
-    expect(analyseSources(many.slice(0, MAX_SOURCES)).status).toBe('ok');
+    expect(analyseSources(analyse, many)).toMatchObject({ status: 'too-large', findings: [] });
+    expect(analyseSources(analyse, many).message).toContain(`at most ${MAX_SOURCES}`);
+    expect(analyseSources(analyse, many.slice(0, MAX_SOURCES)).status).toBe('ok');
     const chunk = 'x'.repeat(MAX_INPUT_CHARS);
     const heavy = Array.from({ length: MAX_SOURCES_CHARS / MAX_INPUT_CHARS + 1 }, (_, i) => ({
       name: `${i}.log`,
       text: chunk,
     }));
-    const r = analyseSources(heavy);
+    const r = analyseSources(analyse, heavy);
     expect(r.status).toBe('too-large');
     expect(r.message).toMatch(/12 million characters together; we read at most 10 million at once/);
-    expect(analyseSources(heavy.slice(1)).status).toBe('none-found');
+    expect(analyseSources(analyse, heavy.slice(1)).status).toBe('none-found');
   });
 
   test("a fault while reading one file is 'error' unless another file gave findings", () => {
     fault.on = true;
     const failing = { name: 'bad.txt', text: '15.1.2176.' }; // 10 characters: the mock throws
     const good = { name: 'good.txt', text: '15.1.2176.9 x' };
-    const alone = analyseSources([failing]);
+    const alone = analyseSources(analyse, [failing]);
     expect(alone).toMatchObject({ status: 'error', message: ERROR_MESSAGE, detail: 'Error: injected fault' });
-    const mixed = analyseSources([failing, good]);
+    const mixed = analyseSources(analyse, [failing, good]);
     expect(mixed.status).toBe('ok');
     expect(mixed.sources?.[0]).toMatchObject({ name: 'bad.txt', status: 'error', message: ERROR_MESSAGE });
   });

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { islandPrefetch, readManifest } from './manifest.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -72,9 +73,12 @@ export async function prerender({
   const entry = await import(pathToFileURL(join(ssrDir, 'entry-server.js')).href);
   const { html: template, inlined } = inlineStylesheets(readFileSync(join(dist, 'index.html'), 'utf8'), dist, base);
   const site = absoluteBase(base, siteUrl);
+  const manifest = readManifest(dist);
+  /** @param {string} name */
+  const prefetch = (name) => islandPrefetch(manifest, name).map((file) => `${base}${file}`);
   const routes = entry.listRoutes();
   for (const route of routes) {
-    const html = await entry.renderDocument(template, route, { siteUrl: site });
+    const html = await entry.renderDocument(template, route, { siteUrl: site, islandPrefetch: prefetch });
     const file = route.endsWith('.html') ? join(dist, route) : join(dist, route, 'index.html');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, html);

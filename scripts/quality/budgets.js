@@ -8,7 +8,9 @@
  *   - JS: the page's module scripts and modulepreloads, plus every chunk they import statically
  *     (the import graph comes from Vite's build manifest, dist/.vite/manifest.json);
  *     on a page with islands, also the chunks loaded dynamically for those islands (the island's
- *     own chunk, the shared runtime chunks and everything they import, statically or dynamically);
+ *     own chunk, the shared runtime chunks and everything they import, statically or dynamically),
+ *     where what an island imports lazily counts apart (on first use), and what it loads only when
+ *     a file is opened (ON_FILE_OPEN) apart again;
  *   - CSS: the stylesheets the page links and its <style> elements (the build inlines the site's
  *     stylesheet, see scripts/prerender.js);
  *   - the HTML itself (inlined CSS included).
@@ -21,7 +23,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { islandOf, ON_FILE_OPEN, readManifest } from '../manifest.js';
 import { OFFLINE_FILE } from '../offline-edition.js';
+
+export { islandOf, ON_FILE_OPEN, readManifest };
+/** @typedef {import('../manifest.js').ManifestChunk} ManifestChunk */
 
 const KB = 1024;
 /** Budgets in bytes (gzip unless noted). */
@@ -34,6 +40,11 @@ export const BUDGETS = {
    * data and heavy parts load lazily, on first use.
    */
   homeJsAfterCheck: 60 * KB,
+  /**
+   * What opening a file on home adds on top of that: the file reader (encodings, HTML to text) and
+   * the checker's several-files entry (ON_FILE_OPEN). A check never loads them.
+   */
+  homeJsOnFileOpen: 5 * KB,
   /** JS on any other page with an island (none today): the same ceiling as home. */
   islandPageJs: 45 * KB,
   /** JS on an article or any other page without islands. */
@@ -61,109 +72,13 @@ function walk(dir) {
 }
 
 /**
- * @typedef {{ file: string, src?: string, isEntry?: boolean, isDynamicEntry?: boolean,
- *   imports?: string[], dynamicImports?: string[] }} ManifestChunk
- */
-
-/**
- * Vite's build manifest (dist/.vite/manifest.json, `build.manifest: true`): every chunk, keyed by
- * its source module, with what it imports statically and dynamically.
- * @param {string} dist
- * @returns {Record<string, ManifestChunk>}
- */
-export function readManifest(dist) {
-  const file = join(dist, '.vite/manifest.json');
-  if (!existsSync(file)) throw new Error(`${file} not found: the build must set build.manifest (vite.config.ts)`);
-  return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-/**
- * The island a chunk holds, if any: islands are Svelte components loaded dynamically, named in
- * kebab case after their file (src/shared/islands.ts): PasteCheck.svelte → "paste-check".
- * @param {ManifestChunk} chunk
- */
-export function islandOf(chunk) {
-  if (!chunk.isDynamicEntry || !chunk.src?.endsWith('.svelte')) return null;
-  return basename(chunk.src, '.svelte')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase();
-}
-
-/**
  * @typedef {{ file: string, gzip: number }} Sized
  * @typedef {{ page: string, route: string, html: number, islands: string[], js: Sized[], jsTotal: number,
- *   jsLazy: Sized[], jsLazyTotal: number, css: Sized[], cssTotal: number }} PageReport
+ *   jsLazy: Sized[], jsLazyTotal: number, jsOnFileOpen: Sized[], jsOnFileOpenTotal: number,
+ *   css: Sized[], cssTotal: number }} PageReport
  * @typedef {{ dist: string, base: string, pages: PageReport[], images: { file: string, bytes: number }[],
  *   offline: number | null }} Report
  */
-
-/**
- * The build's chunks as a graph, from Vite's manifest: what each built file imports, and which
- * chunks hold an island.
- * @param {string} dist
- */
-export function chunkGraph(dist) {
-  const manifest = readManifest(dist);
-  /** Built file (absolute) -> its manifest chunk. */
-  const chunks = new Map(Object.values(manifest).map((c) => [join(dist, c.file), c]));
-  const fileOf = (/** @type {string} */ key) => {
-    const chunk = manifest[key];
-    if (!chunk) throw new Error(`the manifest names ${key} as an import but has no chunk for it`);
-    return join(dist, chunk.file);
-  };
-  /** @param {string} file */
-  const importsOf = (file) => {
-    const chunk = chunks.get(file);
-    if (!chunk) throw new Error(`${relative(dist, file)} is loaded by a page but is not in the build manifest`);
-    return { static: (chunk.imports ?? []).map(fileOf), dynamic: (chunk.dynamicImports ?? []).map(fileOf) };
-  };
-  /** @type {Map<string, string>} built file -> island name */
-  const islands = new Map();
-  for (const [file, chunk] of chunks) {
-    const island = islandOf(chunk);
-    if (island) islands.set(file, island);
-  }
-  return { importsOf, islands };
-}
-
-/**
- * The JS a page loads up front (`js`) and on first use of its islands (`lazy`), starting from its
- * module scripts and modulepreloads. Island chunks load only on pages with that island; other lazy
- * chunks (the Svelte runtime) only on pages with any island; what an island itself imports lazily
- * loads on first use and is counted separately (see BUDGETS.homeJsAfterCheck).
- * @param {string[]} roots built files the page's HTML loads
- * @param {string[]} pageIslands island names on the page
- * @param {ReturnType<typeof chunkGraph>} graph
- */
-export function pageScripts(roots, pageIslands, graph) {
-  /** @type {Set<string>} */
-  const js = new Set();
-  /** @type {Set<string>} */
-  const lazy = new Set();
-  const visit = (/** @type {string} */ f, /** @type {boolean} */ followDynamic, /** @type {boolean} */ isLazy) => {
-    if (js.has(f) || (isLazy && lazy.has(f))) return;
-    if (isLazy) lazy.add(f);
-    else {
-      lazy.delete(f);
-      js.add(f);
-    }
-    const { static: stat, dynamic } = graph.importsOf(f);
-    for (const s of stat) visit(s, followDynamic, isLazy);
-    for (const d of dynamic) {
-      const island = graph.islands.get(d);
-      if (followDynamic) visit(d, true, true);
-      else if (pageIslands.length > 0 && (!island || pageIslands.includes(island)))
-        visit(d, island !== undefined, isLazy);
-    }
-  };
-  for (const r of roots) visit(r, false, false);
-  // A chunk needed at load time is never counted as lazy.
-  for (const f of js) lazy.delete(f);
-  return { js, lazy };
-}
-
-/** Values of one attribute on the elements a pattern finds. @param {string} html @param {RegExp} pattern */
-const attributeValues = (html, pattern) => [...html.matchAll(pattern)].map((m) => m[1] ?? '');
 
 /**
  * Measures every page in dist/.
@@ -174,11 +89,18 @@ export function measure(dist) {
   if (!existsSync(join(dist, 'index.html')))
     throw new Error(`${dist}/index.html not found: build first (npm run build:test)`);
   const files = walk(dist);
+  const htmlFiles = files.filter((f) => f.endsWith('.html') && basename(f) !== OFFLINE_FILE).sort();
   const home = readFileSync(join(dist, 'index.html'), 'utf8');
   const entrySrc = /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(home)?.[1] ?? '/';
   const base = entrySrc.includes('assets/') ? entrySrc.slice(0, entrySrc.indexOf('assets/')) : '/';
-  const graph = chunkGraph(dist);
-  const knownIslands = new Set(graph.islands.values());
+  const manifest = readManifest(dist);
+  /** Built file (absolute) -> its manifest chunk. */
+  const chunks = new Map(Object.values(manifest).map((c) => [join(dist, c.file), c]));
+  const fileOf = (/** @type {string} */ key) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`the manifest names ${key} as an import but has no chunk for it`);
+    return join(dist, chunk.file);
+  };
 
   /** URL path on the site -> file in dist. @param {string} url */
   const toFile = (url) => {
@@ -186,60 +108,115 @@ export function measure(dist) {
     if (!path.startsWith(base)) throw new Error(`${url} is not under the base ${base}`);
     return join(dist, path.slice(base.length));
   };
+  /** @param {string} file */
+  const importsOf = (file) => {
+    const chunk = chunks.get(file);
+    if (!chunk) throw new Error(`${relative(dist, file)} is loaded by a page but is not in the build manifest`);
+    return { static: (chunk.imports ?? []).map(fileOf), dynamic: (chunk.dynamicImports ?? []).map(fileOf) };
+  };
+  const islandChunks = new Map(
+    [...chunks].flatMap(([file, chunk]) => {
+      const island = islandOf(chunk);
+      return island ? [[file, island]] : [];
+    }),
+  );
+  const knownIslands = new Set(islandChunks.values());
+  const fileOpenFiles = new Set(ON_FILE_OPEN.filter((key) => manifest[key]).map(fileOf));
   /** @type {Map<string, number>} */
   const sizes = new Map();
-  /** @param {Iterable<string>} list @returns {Sized[]} */
-  const sized = (list) =>
-    [...list].sort().map((file) => {
-      let gzip = sizes.get(file);
-      if (gzip === undefined) sizes.set(file, (gzip = gzipSize(readFileSync(file))));
-      return { file: relative(dist, file), gzip };
-    });
-  const total = (/** @type {Sized[]} */ list) => list.reduce((a, b) => a + b.gzip, 0);
+  const size = (/** @type {string} */ file) => {
+    let s = sizes.get(file);
+    if (s === undefined) sizes.set(file, (s = gzipSize(readFileSync(file))));
+    return s;
+  };
 
-  const pages = files
-    .filter((f) => f.endsWith('.html') && basename(f) !== OFFLINE_FILE)
-    .sort()
-    .map((file) => {
-      const html = readFileSync(file, 'utf8');
-      const page = relative(dist, file).split('\\').join('/');
-      const islands = attributeValues(html, /data-island="([a-z0-9-]+)"/g);
-      for (const name of islands)
-        if (!knownIslands.has(name))
-          throw new Error(`${page} has island "${name}", but no chunk in the manifest holds it`);
-      const roots = [
-        ...attributeValues(html, /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g),
-        ...attributeValues(html, /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g),
-      ].map(toFile);
-      const scripts = pageScripts(roots, islands, graph);
-      const js = sized(scripts.js);
-      const jsLazy = sized(scripts.lazy);
-      const css = [
-        ...sized(new Set(attributeValues(html, /<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g).map(toFile))),
-        ...attributeValues(html, /<style\b[^>]*>([\s\S]*?)<\/style>/g).map((text, i) => ({
-          file: `<style> #${i + 1}`,
-          gzip: gzipSize(text),
-        })),
-      ];
-      return {
-        page,
-        route: page === 'index.html' ? '' : page.replace(/index\.html$/, ''),
-        html: gzipSize(html),
-        islands,
-        js,
-        jsTotal: total(js),
-        jsLazy,
-        jsLazyTotal: total(jsLazy),
-        css,
-        cssTotal: total(css),
-      };
-    });
-  const offlineFile = join(dist, OFFLINE_FILE);
-  const offline = existsSync(offlineFile) ? gzipSize(readFileSync(offlineFile)) : null;
+  const pages = htmlFiles.map((file) => {
+    const html = readFileSync(file, 'utf8');
+    const page = relative(dist, file).split('\\').join('/');
+    const route = page === 'index.html' ? '' : page.replace(/index\.html$/, '');
+    const pageIslands = [...html.matchAll(/data-island="([a-z0-9-]+)"/g)].map((m) => /** @type {string} */ (m[1]));
+    for (const name of pageIslands)
+      if (!knownIslands.has(name))
+        throw new Error(`${page} has island "${name}", but no chunk in the manifest holds it`);
+    const roots = [
+      ...[...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => toFile(m[1] ?? '')),
+      ...[...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => toFile(m[1] ?? '')),
+    ];
+    /** @type {Set<string>} */
+    const js = new Set();
+    /** Chunks an island imports lazily (e.g. the checker core and its data, on the first check). */
+    /** @type {Set<string>} */
+    const deferred = new Set();
+    /** Chunks only opening a file loads (see ON_FILE_OPEN), and where that starts. */
+    /** @type {Set<string>} */
+    const onFileOpen = new Set();
+    /** @type {string[]} */
+    const fileOpenEntries = [];
+    const visit = (/** @type {string} */ f, /** @type {boolean} */ followDynamic, /** @type {boolean} */ lazy) => {
+      if (js.has(f) || (lazy && deferred.has(f))) return;
+      if (lazy) deferred.add(f);
+      else {
+        deferred.delete(f);
+        js.add(f);
+      }
+      const { static: stat, dynamic } = importsOf(f);
+      for (const s of stat) visit(s, followDynamic, lazy);
+      for (const d of dynamic) {
+        // Island chunks load only on pages with that island; other lazy chunks (the Svelte
+        // runtime) only on pages with any island; what an island itself imports lazily loads on
+        // first use and is counted separately (see BUDGETS.homeJsAfterCheck).
+        const island = islandChunks.get(d);
+        if (followDynamic && fileOpenFiles.has(d)) fileOpenEntries.push(d);
+        else if (followDynamic) visit(d, true, true);
+        else if (pageIslands.length > 0 && (!island || pageIslands.includes(island)))
+          visit(d, island !== undefined, lazy);
+      }
+    };
+    for (const r of roots) visit(r, false, false);
+    // Run the initial pass first so a chunk needed at load time is never counted as lazy.
+    for (const f of js) deferred.delete(f);
+    // Then what opening a file adds: whatever those entries reach that a check does not load.
+    const visitFileOpen = (/** @type {string} */ f) => {
+      if (js.has(f) || deferred.has(f) || onFileOpen.has(f)) return;
+      onFileOpen.add(f);
+      const { static: stat, dynamic } = importsOf(f);
+      for (const x of [...stat, ...dynamic]) visitFileOpen(x);
+    };
+    for (const f of fileOpenEntries) visitFileOpen(f);
+    const css = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) =>
+      toFile(m[1] ?? ''),
+    );
+    const jsSized = [...js].sort().map((f) => ({ file: relative(dist, f), gzip: size(f) }));
+    const lazySized = [...deferred].sort().map((f) => ({ file: relative(dist, f), gzip: size(f) }));
+    const fileOpenSized = [...onFileOpen].sort().map((f) => ({ file: relative(dist, f), gzip: size(f) }));
+    const cssSized = [
+      ...[...new Set(css)].map((f) => ({ file: relative(dist, f), gzip: size(f) })),
+      ...[...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m, i) => ({
+        file: `<style> #${i + 1}`,
+        gzip: gzipSize(m[1] ?? ''),
+      })),
+    ];
+    return {
+      page,
+      route,
+      html: gzipSize(html),
+      islands: pageIslands,
+      js: jsSized,
+      jsTotal: jsSized.reduce((a, b) => a + b.gzip, 0),
+      jsLazy: lazySized,
+      jsLazyTotal: lazySized.reduce((a, b) => a + b.gzip, 0),
+      jsOnFileOpen: fileOpenSized,
+      jsOnFileOpenTotal: fileOpenSized.reduce((a, b) => a + b.gzip, 0),
+      css: cssSized,
+      cssTotal: cssSized.reduce((a, b) => a + b.gzip, 0),
+    };
+  });
   const images = files
     .filter((f) => IMAGE.test(f))
     .map((f) => ({ file: relative(dist, f), bytes: statSync(f).size }))
     .sort((a, b) => b.bytes - a.bytes);
+  const offlineFile = join(dist, OFFLINE_FILE);
+  const offline = existsSync(offlineFile) ? gzipSize(readFileSync(offlineFile)) : null;
   return { dist, base, pages, images, offline };
 }
 
@@ -268,6 +245,10 @@ export function checkBudgets(report) {
       failures.push(
         `Budget exceeded: JS on / after the first check is ${kb(p.jsTotal + p.jsLazyTotal)} gzip, budget ${kb(BUDGETS.homeJsAfterCheck)} — lazy: ${p.jsLazy.map((j) => `${j.file} ${kb(j.gzip)}`).join(', ')}`,
       );
+    if (p.route === '' && p.jsOnFileOpenTotal > BUDGETS.homeJsOnFileOpen)
+      failures.push(
+        `Budget exceeded: JS on / for opening a file is ${kb(p.jsOnFileOpenTotal)} gzip on top of a check, budget ${kb(BUDGETS.homeJsOnFileOpen)} — ${p.jsOnFileOpen.map((j) => `${j.file} ${kb(j.gzip)}`).join(', ')}`,
+      );
     if (p.cssTotal > BUDGETS.css)
       failures.push(`Budget exceeded: CSS on /${p.route} is ${kb(p.cssTotal)} gzip, budget ${kb(BUDGETS.css)}`);
     if (p.route === '' && p.html > BUDGETS.homeHtml)
@@ -291,7 +272,7 @@ export function formatReport(report) {
   const kb = (/** @type {number} */ n) => (n / KB).toFixed(2).padStart(6);
   const rows = report.pages.map((p) => {
     const { budget } = jsBudget(p);
-    return `  /${p.route.padEnd(34)} ${kb(p.jsTotal)} / ${kb(budget)}  ${String(p.js.length).padStart(2)} files   ${kb(p.cssTotal)} / ${kb(BUDGETS.css)}   ${kb(p.html)}${p.route === '' ? ` / ${kb(BUDGETS.homeHtml)}` : ''}${p.jsLazyTotal ? `\n  ${''.padEnd(35)} +${kb(p.jsLazyTotal)} lazily on first use (total ${kb(p.jsTotal + p.jsLazyTotal).trim()} / ${kb(BUDGETS.homeJsAfterCheck).trim()})` : ''}`;
+    return `  /${p.route.padEnd(34)} ${kb(p.jsTotal)} / ${kb(budget)}  ${String(p.js.length).padStart(2)} files   ${kb(p.cssTotal)} / ${kb(BUDGETS.css)}   ${kb(p.html)}${p.route === '' ? ` / ${kb(BUDGETS.homeHtml)}` : ''}${p.jsLazyTotal ? `\n  ${''.padEnd(35)} +${kb(p.jsLazyTotal)} lazily on first use (total ${kb(p.jsTotal + p.jsLazyTotal).trim()} / ${kb(BUDGETS.homeJsAfterCheck).trim()})` : ''}${p.jsOnFileOpenTotal ? `\n  ${''.padEnd(35)} +${kb(p.jsOnFileOpenTotal)} more when a file is opened (budget ${kb(BUDGETS.homeJsOnFileOpen).trim()})` : ''}`;
   });
   const largest = report.images[0];
   return [

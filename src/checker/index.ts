@@ -29,11 +29,11 @@ export { FAMILIES, type Family } from './vulnerabilities.ts';
 export { humanDate, supportStatus } from './lifecycle.ts';
 export { dataIsStale, MICROSOFT_BUILDS_URL, STALE_AFTER_DAYS } from './freshness.ts';
 export { shortProductName } from './short-name.ts';
-export { STATUS_ORDER, statusRank, supportRank, worst } from './status.ts';
+export { ATTENTION_ORDER, attention, attentionRank, STATUS_ORDER, statusRank, supportRank, worst } from './status.ts';
 export { compareBuilds, parseBuild, formatBuild } from './compare-builds.ts';
 export { EXSETUP_COMMAND } from './next-step.ts';
 
-export { MAX_INPUT_CHARS } from './limits.ts';
+export { MAX_INPUT_CHARS, MAX_SOURCES, MAX_SOURCES_CHARS } from './limits.ts';
 
 /** What we look for, for the "nothing found" message. */
 export const LOOKED_FOR: readonly string[] = [

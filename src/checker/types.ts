@@ -152,6 +152,18 @@ export interface FamilyResult {
 
 export type LifecycleStatus = 'supported' | 'extended-security-updates' | 'out-of-support' | 'modern';
 
+/**
+ * How a server stands, everything considered: the worst of its vulnerability families (`overall`)
+ * and its support today. What a list of servers shows at a glance, so that a server protected
+ * against ProxyLogon but open to a later bug, or out of support, never looks fine.
+ * - `act`: vulnerable to a tracked exploited bug, or the product is out of support (no more security fixes);
+ * - `check`: some family can't be told from the input, or support continues only through paid
+ *   Extended Security Updates, or support is unknown;
+ * - `ok`: patched against every tracked family and supported;
+ * - `not-affected`: Exchange Online, which Microsoft patches itself.
+ */
+export type Attention = 'act' | 'check' | 'ok' | 'not-affected';
+
 export interface LifecycleResult {
   status: LifecycleStatus;
   /** ISO date the product was released. */
@@ -208,6 +220,10 @@ export interface Finding {
   laterStatus: FamilyStatus;
   /** Names of the later families this build is still vulnerable to, e.g. `['ProxyNotShell', 'OWASSRF']`. */
   laterVulnerable: string[];
+  /** The server's standing at a glance: `overall` combined with support today (see `Attention`). */
+  attention: Attention;
+  /** Name of the file the finding was read from, when several texts were checked at once (`analyseSources`). */
+  source?: string;
 
   /** Server name when the paste gave one (Name column/field, PSComputerName, "by host" in Received headers). */
   serverName: string | null;
@@ -279,6 +295,23 @@ export interface CheckResult {
   lookedFor?: string[];
   /** For 'error': the exception's own message, for the console and bug reports (not for the page). */
   detail?: string;
+  /** From `analyseSources`: what each file gave, in the order given. */
+  sources?: SourceOutcome[];
+}
+
+/** One named text to check, such as a file the user opened. */
+export interface SourceText {
+  /** The file's name, shown with every finding read from it. */
+  name: string;
+  text: string;
+}
+
+/** What one file gave: its own status and message (as `analyse` answers for it alone) and how many versions it held. */
+export interface SourceOutcome {
+  name: string;
+  status: CheckResult['status'];
+  message: string;
+  found: number;
 }
 
 export interface AnalyseOptions {

@@ -6,6 +6,7 @@ import conflictsJson from '../data/conflicts.json' with { type: 'json' };
 import { assess, type BuildBounds } from './assess.ts';
 import { ANY, compareBuilds, formatBuild, mustParse, type Build } from './compare-builds.ts';
 import { supportStatus } from './lifecycle.ts';
+import { attention } from './status.ts';
 import { EXSETUP_COMMAND, nextStep } from './next-step.ts';
 import type { RawFinding } from './parse-input.ts';
 import {
@@ -88,6 +89,7 @@ function exchangeOnline(raw: RawFinding): Finding {
     overall: 'not-affected',
     laterStatus: 'not-affected',
     laterVulnerable: [],
+    attention: attention('not-affected', null),
     serverName: raw.serverName,
     format: 'exchange-online',
     showsUpdateLevel: true,
@@ -141,6 +143,7 @@ function unknownProduct(raw: RawFinding): Finding {
     overall: 'unknown',
     laterStatus: 'unknown',
     laterVulnerable: [],
+    attention: attention('unknown', null),
     families,
     cves,
     compromiseRisk: true,
@@ -288,6 +291,7 @@ function computeFinding(raw: RawFinding, today: string): Finding {
     overall: a.overall,
     laterStatus: a.laterStatus,
     laterVulnerable: a.laterVulnerable,
+    attention: attention(a.overall, lifecycle?.status ?? null),
     serverName: raw.serverName,
     format: raw.format,
     showsUpdateLevel: shows,

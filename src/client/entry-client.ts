@@ -4,11 +4,13 @@ import '../styles/index.css';
 import { enhanceBuildsFilter } from './enhance/builds-filter.ts';
 import { enhanceChecklists } from './enhance/checklist.ts';
 import { enhanceCopyButtons } from './enhance/copy.ts';
+import { rememberEarlySubmits } from './enhance/early-submit.ts';
 import { enableOffline } from './enhance/offline.ts';
 import { revealStaleNotices } from './enhance/stale-notice.ts';
 import { localIsoDate } from '../lib/today.ts';
 import { hydrateIslands } from './islands.ts';
 
+rememberEarlySubmits(document);
 enhanceCopyButtons(document);
 enhanceChecklists(document, () => window.localStorage, location.pathname);
 enhanceBuildsFilter(document);

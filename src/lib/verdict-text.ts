@@ -2,12 +2,23 @@
  * Words for verdicts. Formatting only: every fact comes from the checker's `Finding`; nothing here
  * looks at build numbers.
  */
-import type { FamilyStatus, Finding, LifecycleStatus } from '../checker/index.ts';
+import type { Attention, FamilyStatus, Finding, LifecycleStatus } from '../checker/index.ts';
+import type { IconName } from './icons.ts';
 
 export type Tone = 'ok' | 'bad' | 'warn' | 'info';
 
-/** Icon glyphs paired with words, so no verdict depends on colour. */
-export const ICON: Record<Tone, string> = { ok: '✓', bad: '✕', warn: '?', info: 'i' };
+/** The icon paired with each tone's words, so no verdict depends on colour. */
+export const ICON: Record<Tone, IconName> = { ok: 'check', bad: 'cross', warn: 'question', info: 'info' };
+
+/** A server's standing at a glance (the checker's `attention`), as a tone and words. */
+export const ATTENTION_TONE: Record<Attention, Tone> = { act: 'bad', check: 'warn', ok: 'ok', 'not-affected': 'info' };
+
+export const ATTENTION_WORD: Record<Attention, string> = {
+  act: 'Action needed',
+  check: 'Needs checking',
+  ok: 'Protected',
+  'not-affected': 'Not affected',
+};
 
 export const STATUS_TONE: Record<FamilyStatus, Tone> = {
   patched: 'ok',
@@ -50,11 +61,12 @@ export const SUPPORT_TONE: Record<LifecycleStatus, Tone> = {
 };
 
 export interface Headline {
+  /** The server's standing (its `attention`), never ProxyLogon alone. */
   tone: Tone;
-  /** Glyph beside the title; `!` when the title is good news qualified by bad news. */
-  icon: string;
+  /** Icon beside the title; `warning` when the title is good news that the rest qualifies. */
+  icon: IconName;
   title: string;
-  /** A second sentence qualifying the title, or `null`. */
+  /** Sentences qualifying the title, or `null`. */
   detail: string | null;
 }
 
@@ -79,48 +91,45 @@ export function listWords(items: readonly string[]): string {
 }
 
 /**
- * The one line that cannot be misread, from the ProxyLogon status, qualified by the worst later family.
+ * The one line that cannot be misread: the title speaks of ProxyLogon, the detail of the bugs that
+ * came after and of support, and the tone is the server's standing (`attention`), so a server
+ * protected against ProxyLogon but open to a later bug, or out of support, never looks fine.
  * @example headline(finding).title // 'Vulnerable to ProxyLogon'
  */
 export function headline(finding: Finding): Headline {
-  const h = headlineWords(finding);
-  const mixed = finding.proxyLogon === 'patched' && h.tone === 'bad';
-  return { ...h, icon: mixed ? '!' : ICON[h.tone] };
+  const tone = ATTENTION_TONE[finding.attention];
+  const words = headlineWords(finding);
+  const status = finding.lifecycle?.status;
+  const support = status === 'out-of-support' || status === 'extended-security-updates' ? finding.lifecycle : null;
+  const detail = [words.detail, support ? `But ${support.message}` : null].filter(Boolean).join(' ');
+  const mixed = finding.proxyLogon === 'patched' && tone !== 'ok';
+  return { tone, icon: mixed ? 'warning' : ICON[tone], title: words.title, detail: detail || null };
 }
 
-function headlineWords(finding: Finding): Omit<Headline, 'icon'> {
+function headlineWords(finding: Finding): { title: string; detail: string | null } {
   const later = finding.laterVulnerable;
   const laterText = later.length ? `Still vulnerable to ${listWords(later)}.` : null;
   const target = finding.nextStep.target;
   switch (finding.proxyLogon) {
     case 'not-affected':
-      return {
-        tone: 'info',
-        title: 'Exchange Online — not affected',
-        detail: 'Microsoft patches its cloud service itself.',
-      };
+      return { title: 'Exchange Online — not affected', detail: 'Microsoft patches its cloud service itself.' };
     case 'patched':
       if (finding.overall === 'patched')
         return {
-          tone: 'ok',
           title: 'Protected against ProxyLogon',
           detail: 'And against every later exploited Exchange bug we track.',
         };
-      if (laterText) return { tone: 'bad', title: 'Protected against ProxyLogon', detail: laterText };
       return {
-        tone: 'ok',
         title: 'Protected against ProxyLogon',
-        detail: "But for some later bugs we can't tell from this text.",
+        detail: laterText ?? "But for some later bugs we can't tell from this text.",
       };
     case 'vulnerable':
       return {
-        tone: 'bad',
         title: target ? `Vulnerable to ProxyLogon — install ${target.name}` : 'Vulnerable to ProxyLogon',
         detail: laterText,
       };
     case 'unknown':
       return {
-        tone: 'warn',
         title: finding.nextStep.command
           ? "Can't tell from this text — run this command instead"
           : "Can't tell from this text",

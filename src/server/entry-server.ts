@@ -5,7 +5,7 @@
  */
 import { render } from 'svelte/server';
 import App from '../pages/App.svelte';
-import { ISLAND_CONTEXT } from '../shared/islands.ts';
+import { ISLAND_CONTEXT, type IslandName } from '../shared/islands.ts';
 import { headTags } from './head.ts';
 import { collectIslands, fillIslands } from './islands.ts';
 import { listRoutes, resolvePage, routeExists } from './routes.ts';
@@ -17,6 +17,8 @@ export interface RenderOptions {
   /** Absolute URL of the deployment base, e.g. https://user.github.io/repo/ — for canonical and Open Graph URLs. */
   siteUrl?: string;
   dev?: boolean;
+  /** Addresses of the code each island loads on first use (from the build manifest; none in dev). */
+  islandPrefetch?: (name: IslandName) => readonly string[];
 }
 
 /**
@@ -31,7 +33,7 @@ export async function renderDocument(template: string, route: string, options: R
   const page = resolvePage(route);
   const islands = collectIslands();
   const rendered = await render(App, { props: { route, page }, context: new Map([[ISLAND_CONTEXT, islands]]) });
-  const body = await fillIslands(rendered.body.replace(PAGE_COMMENT, ''), islands);
+  const body = await fillIslands(rendered.body.replace(PAGE_COMMENT, ''), islands, options.islandPrefetch);
   let html = template
     .replace('<!--app-head-->', () => headTags(page, route, options.siteUrl) + rendered.head)
     .replace('<!--app-body-->', () => body);

@@ -31,20 +31,35 @@ export function collectIslands(): PageIslands {
   };
 }
 
-/** The wrapper the browser hydrates (src/client/islands.ts reads `data-island` and `data-props`). */
-export function islandWrapper(name: IslandName, props: IslandProps, body: string): string {
+/**
+ * The wrapper the browser hydrates (src/client/islands.ts reads `data-island` and `data-props`).
+ * `prefetch`: the addresses of the code the island loads on first use, which it may fetch ahead at
+ * idle time (`data-prefetch`, space-separated; known only to a production build).
+ */
+export function islandWrapper(
+  name: IslandName,
+  props: IslandProps,
+  body: string,
+  prefetch: readonly string[] = [],
+): string {
   const data = Object.keys(props).length > 0 ? ` data-props="${escapeHtml(JSON.stringify(props))}"` : '';
-  return `<div class="island" data-island="${name}"${data}>${body}</div>`;
+  const ahead = prefetch.length > 0 ? ` data-prefetch="${escapeHtml(prefetch.join(' '))}"` : '';
+  return `<div class="island" data-island="${name}"${data}${ahead}>${body}</div>`;
 }
 
 /** Replaces each island's marker in `html` with the island rendered on its own. */
-export async function fillIslands(html: string, islands: PageIslands): Promise<string> {
+export async function fillIslands(
+  html: string,
+  islands: PageIslands,
+  prefetch: (name: IslandName) => readonly string[] = () => [],
+): Promise<string> {
   let out = html;
   for (const slot of islands.slots) {
     const at = out.indexOf(slot.marker);
     if (at < 0) throw new Error(`The marker of island "${slot.name}" is missing from the page`);
     const rendered = await render(await loadIsland(slot.name), { props: slot.props });
-    out = out.slice(0, at) + islandWrapper(slot.name, slot.props, rendered.body) + out.slice(at + slot.marker.length);
+    const wrapper = islandWrapper(slot.name, slot.props, rendered.body, prefetch(slot.name));
+    out = out.slice(0, at) + wrapper + out.slice(at + slot.marker.length);
   }
   return out;
 }

@@ -58,6 +58,15 @@ test.describe('axe: the home page in its result states', () => {
     await expectNoAxeMatrixViolations(page, 'home, bulk table');
   });
 
+  test('opened files, one of them unreadable', async ({ page }) => {
+    await page.locator('[data-file-input]').setInputFiles([
+      { name: 'servers.csv', mimeType: 'text/csv', buffer: Buffer.from('EX01,15.1.2176.2\nEX02,15.2.2562.17\n') },
+      { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) },
+    ]);
+    await expect(page.locator('[data-results] [data-files] li')).toHaveCount(2);
+    await expectNoAxeMatrixViolations(page, 'home, opened files');
+  });
+
   test('nothing found', async ({ page }) => {
     await check(page, 'Just some words, no version here.');
     await expect(page.locator('[data-results] [data-no-result]')).toBeVisible();
@@ -111,7 +120,10 @@ test('keyboard only: skip link, paste, check, results, expand, sort, export', as
   await tabTo(page, 'form.checker button[type="submit"]');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-results] [data-row]')).toHaveCount(4);
-  await expect(page.locator('[data-announce]')).toContainText(/4 Exchange versions/);
+  // Focus moves to the results heading, which says what was found; the live region stays quiet.
+  await expect(page.locator('[data-results-heading]')).toBeFocused();
+  await expect(page.locator('[data-results-heading]')).toHaveText('Results for 4 servers');
+  await expect(page.locator('[data-announce]')).toHaveText('');
   // Every control in the results is reachable in order.
   await tabTo(page, '[data-csv]');
   const download = page.waitForEvent('download');

@@ -186,3 +186,25 @@ test('checker results: no CSP violation or off-origin request; external links ar
   await page.waitForLoadState('networkidle');
   expectClean(seen);
 });
+
+test('opened files stay in the browser: no request carries them, none leaves the origin, no CSP violation', async ({
+  page,
+}) => {
+  const seen = await watch(page);
+  await page.goto('./');
+  await waitForChecker(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+  const secret = 'EX-SECRET-7f3a 15.1.2176.2';
+  await page.locator('[data-file-input]').setInputFiles([
+    { name: 'inventory.csv', mimeType: 'text/csv', buffer: Buffer.from(`${secret}\n`) },
+    { name: 'report.html', mimeType: 'text/html', buffer: Buffer.from(`<p>${secret}</p><img src="x.png">`) },
+  ]);
+  await expect(page.locator('[data-results] [data-row]')).toHaveCount(2);
+  await page.waitForLoadState('networkidle');
+  // Only the page's own code may load (the file reader, on first use); an <img> in an opened HTML
+  // file is never fetched, and nothing is posted.
+  for (const r of requests)
+    expect(r).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/exchange-patch-check\/assets\/[\w-]+\.js$/);
+  expectClean(seen);
+});

@@ -38,6 +38,7 @@ describe('a build of no known product', () => {
     expect(finding.proxyLogon).toBe('unknown');
     expect(finding.overall).toBe('unknown');
     expect(finding.laterStatus).toBe('unknown');
+    expect(finding.attention).toBe('check');
     expect(finding.families.map((f) => f.status)).toEqual(finding.families.map(() => 'unknown'));
     expect(finding.cves.every((c) => c.status === 'unknown' && c.reason === 'line-unknown')).toBe(true);
     expect(finding.cves.length).toBeGreaterThan(10);
@@ -58,5 +59,6 @@ describe('Exchange Online stays not affected', () => {
     const f = toFinding({ ...raw([15, 20, 4000, 10]), format: 'exchange-online' }, '2026-11-27');
     expect(f.proxyLogon).toBe('not-affected');
     expect(f.laterStatus).toBe('not-affected');
+    expect(f.attention).toBe('not-affected');
   });
 });

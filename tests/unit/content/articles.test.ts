@@ -12,6 +12,7 @@ import type { Article } from '../../../src/shared/content/types.ts';
 import { loadArticles, loadPage, reviewedPages } from '../../../scripts/content/load.ts';
 import { checkBuildMentions } from '../../../scripts/content/build-mentions.ts';
 import { createMarkdownRenderer } from '../../../scripts/content/markdown.ts';
+import { listRoutes } from '../../../src/server/routes.ts';
 
 const BASE = '/exchange-patch-check/';
 const ROOT = join(import.meta.dirname, '../../..');
@@ -44,8 +45,8 @@ function templateIds(article: Article): string[] {
   return ['main', 'sources-heading', ...about, ...(article.toc.length > 0 ? ['toc-heading'] : [])];
 }
 
-/** Every route of the site, relative to the base (mirrors src/routes.ts, minus 404.html). */
-const ROUTES = new Set(['', 'guide/', ...articles.map((a) => `guide/${a.slug}/`), 'builds/', 'about/']);
+/** Every route of the site, relative to the base, from the site's own route table (minus 404.html). */
+const ROUTES = new Set(listRoutes().filter((route) => !route.endsWith('.html')));
 /** Anchors known per route; routes not listed here (home, guide index, builds) are checked by the e2e crawler. */
 const ANCHORS = new Map(PAGES.map(({ route, article }) => [route, new Set([...article.ids, ...templateIds(article)])]));
 

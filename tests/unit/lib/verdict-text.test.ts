@@ -9,8 +9,8 @@ import {
   tally,
 } from '../../../src/lib/verdict-text.ts';
 
-const one = (text: string) => {
-  const f = analyse(text, { today: '2026-11-27' }).findings[0];
+const one = (text: string, today = '2026-11-27') => {
+  const f = analyse(text, { today }).findings[0];
   if (!f) throw new Error(`no finding for ${text}`);
   return f;
 };
@@ -21,17 +21,41 @@ describe('headline', () => {
     expect(h.tone).toBe('bad');
     expect(h.title).toMatch(/^Vulnerable to ProxyLogon — install Exchange Server 2016 CU\d+ \w+/);
   });
-  test('AdminDisplayVersion cannot tell and says to run a command', () => {
-    const h = headline(one('AdminDisplayVersion : Version 15.1 (Build 2176.2)'));
-    expect(h).toMatchObject({ tone: 'warn', title: "Can't tell from this text — run this command instead" });
+  test('AdminDisplayVersion cannot tell and says to run a command; the tone is the server’s standing', () => {
+    // Exchange 2016 CU19 is out of support on this date, and open to later bugs never fixed on CU19.
+    const old = headline(one('AdminDisplayVersion : Version 15.1 (Build 2176.2)'));
+    expect(old).toMatchObject({ tone: 'bad', icon: 'cross' });
+    expect(old.title).toBe("Can't tell from this text — run this command instead");
+    expect(old.detail).toMatch(/But Exchange 2016 has been out of support since 14 October 2025/);
+    // Exchange SE shipped with the ProxyLogon fix; for some later bugs its update level matters.
+    const se = headline(one('AdminDisplayVersion : Version 15.2 (Build 2562.17)'));
+    expect(se).toMatchObject({ tone: 'warn', icon: 'warning', title: 'Protected against ProxyLogon' });
+    expect(se.detail).toBe("But for some later bugs we can't tell from this text.");
   });
-  test('Exchange Online is not affected', () => {
-    expect(headline(one('15.20.1234.5'))).toMatchObject({ tone: 'info', title: 'Exchange Online — not affected' });
+  const newest2016 = one('15.1.2507.6').newestOnLine?.build ?? '';
+  test('patched against everything but out of support: bad tone, a warning icon, and the detail says why', () => {
+    const h = headline(one(newest2016));
+    expect(h).toMatchObject({ tone: 'bad', icon: 'warning', title: 'Protected against ProxyLogon' });
+    expect(h.detail).toMatch(
+      /^And against every later exploited Exchange bug we track\. But Exchange 2016 has been out of support/,
+    );
+  });
+  test('the same build during paid Extended Security Updates: warn', () => {
+    const h = headline(one(newest2016, '2026-01-05'));
+    expect(h).toMatchObject({ tone: 'warn', icon: 'warning' });
+    expect(h.detail).toMatch(/Extended Security Update programme/);
+  });
+  test('patched and supported: ok, with a check mark and no support sentence', () => {
+    const se = one('15.2.2562.17').newestOnLine?.build ?? '';
+    const h = headline(one(se));
+    expect(h).toMatchObject({ tone: 'ok', icon: 'check', title: 'Protected against ProxyLogon' });
+    expect(h.detail).toBe('And against every later exploited Exchange bug we track.');
   });
   test('patched for ProxyLogon but missing later fixes is said in the detail, with a bad tone', () => {
     const h = headline(one('15.1.2176.9'));
     expect(h.title).toBe('Protected against ProxyLogon');
     expect(h.tone).toBe('bad');
+    expect(h.icon).toBe('warning');
     expect(h.detail).toMatch(/^Still vulnerable to .*ProxyShell/);
   });
 });

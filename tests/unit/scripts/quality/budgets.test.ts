@@ -37,9 +37,16 @@ write(
       src: 'src/lib/PasteCheck.svelte',
       isDynamicEntry: true,
       imports: ['node_modules/svelte/index-client.js'],
-      dynamicImports: ['src/checker/index.ts'],
+      dynamicImports: ['src/checker/index.ts', 'src/checker/sources.ts'],
     },
     'src/checker/index.ts': { file: 'assets/core-GGGGGGGG.js', src: 'src/checker/index.ts', isDynamicEntry: true },
+    // Loaded only when a file is opened; it imports the core, which a check loads anyway.
+    'src/checker/sources.ts': {
+      file: 'assets/sources-HHHHHHHH.js',
+      src: 'src/checker/sources.ts',
+      isDynamicEntry: true,
+      imports: ['src/checker/index.ts'],
+    },
     'src/lib/Widget.svelte': {
       file: 'assets/Widget-EEEEEEEE.js',
       src: 'src/lib/Widget.svelte',
@@ -57,6 +64,7 @@ write('dist/assets/index-AAAAAAAA.js', 'export const entry=1;');
 write('dist/assets/shared-CCCCCCCC.js', 'export const x=1;');
 write('dist/assets/PasteCheck-DDDDDDDD.js', 'export const island=1;');
 write('dist/assets/core-GGGGGGGG.js', 'x'.repeat(1000));
+write('dist/assets/sources-HHHHHHHH.js', 'export const sources=1;');
 write('dist/assets/Widget-EEEEEEEE.js', 'export const widget=1;');
 write('dist/assets/index-client-FFFFFFFF.js', 'export const a=1;');
 // The offline edition is not a page: it has its own budget, and random bytes make it too big.
@@ -117,6 +125,10 @@ describe('budgets.js', () => {
     const home = report.pages.find((p) => p.route === '')!;
     expect(home.jsLazy.map((j) => j.file)).toEqual(['assets/core-GGGGGGGG.js']);
     expect(home.jsLazyTotal).toBeGreaterThan(0);
+    // What only opening a file loads counts apart, without the core a check loads anyway.
+    expect(home.jsOnFileOpen.map((j) => j.file)).toEqual(['assets/sources-HHHHHHHH.js']);
+    expect(home.jsOnFileOpenTotal).toBeGreaterThan(0);
+    expect(report.pages.find((p) => p.route === 'builds/')!.jsOnFileOpen).toEqual([]);
     expect(files('builds/')).toEqual([
       'assets/Widget-EEEEEEEE.js',
       'assets/index-AAAAAAAA.js',
@@ -132,6 +144,19 @@ describe('budgets.js', () => {
       expect.stringMatching(/^Budget exceeded: the offline edition is \d+\.\d\d KB gzip, budget 250\.00 KB$/),
       expect.stringMatching(/^Budget exceeded: image big\.png is 100\.00 KB, budget 100\.00 KB$/),
     ]);
+  });
+
+  test('what opening a file adds has its own budget', () => {
+    const report = measure(dist);
+    const over = {
+      ...report,
+      pages: report.pages.map((p) => (p.route === '' ? { ...p, jsOnFileOpenTotal: BUDGETS.homeJsOnFileOpen + 1 } : p)),
+    };
+    expect(checkBudgets(over)).toContainEqual(
+      expect.stringMatching(
+        /^Budget exceeded: JS on \/ for opening a file is 5\.00 KB gzip on top of a check, budget 5\.00 KB — assets\/sources-HHHHHHHH\.js/,
+      ),
+    );
   });
 
   test('counts linked stylesheets and inline <style> elements as CSS', () => {

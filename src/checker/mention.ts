@@ -42,7 +42,9 @@ const TOOL_LINE = /^\s*(?:\|_?|\[[*+!-]\])/;
 /** Clause breaks: `,;!?|` and a full stop followed by a space (a dot inside a build or FQDN is not one). */
 function isBreak(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
-  if (c === 44 || c === 59 || c === 33 || c === 63 || c === 124 || c === 40 || c === 41) return true;
+  // Not `)`: in `alert(3)> 15.2.1118.9` the `>` ends an HTML tag, and a clause starting right after
+  // the `)` would read it as a threshold ("> 15.2.1118.9") and drop a server's own build.
+  if (c === 44 || c === 59 || c === 33 || c === 63 || c === 124 || c === 40) return true;
   return c === 46 && i + 1 < s.length && (s.charCodeAt(i + 1) === 32 || s.charCodeAt(i + 1) === 9);
 }
 

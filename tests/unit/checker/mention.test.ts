@@ -153,3 +153,10 @@ describe('clauses and prose lines', () => {
     expect(isProseLine(line)).toBe(expected);
   });
 });
+
+test('a ">" that ends an HTML tag is no threshold: both builds stay servers', async () => {
+  const { analyse } = await import('../../../src/checker/index.ts');
+  const r = analyse('<svg onload=alert(3)> 15.2.1118.9\n<img src=x onerror="alert(1)"> 15.1.2176.2 <b>bold</b>');
+  expect(r.findings.map((f) => f.build)).toEqual(['15.2.1118.9', '15.1.2176.2']);
+  expect(r.findings.every((f) => f.superseded.length === 0)).toBe(true);
+});

@@ -145,6 +145,8 @@ test.describe('home page checker', () => {
 
   test('example buttons fill the box and check it', async ({ page }) => {
     await page.goto('./');
+    // The examples are buttons of the hydrated island: wait until its scripts have loaded.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'ExSetup output, 3 servers' }).click();
     await expect(box(page)).toHaveValue(/PSComputerName/);
     await expect(page.locator('[data-row]')).toHaveCount(3);

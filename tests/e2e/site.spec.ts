@@ -68,7 +68,10 @@ test('every internal link carries the base path and ends in a slash', async ({ r
     expect(hrefs.length, `links on /${route}`).toBeGreaterThan(4);
     for (const h of hrefs) {
       expect(h, `link on /${route}`).toMatch(/^\/exchange-patch-check\//);
-      expect(h.split('#')[0], `link on /${route}`).toMatch(/\/$|\.(png|svg|xml|txt|css|js)$/);
+      // Pages end in a slash; files keep their extension (the JSON API, the offline edition download).
+      expect(h.split('#')[0], `link on /${route}`).toMatch(
+        /\/$|\.(png|svg|xml|txt|css|js|json)$|\/exchange-patch-check-offline\.html$/,
+      );
     }
   }
 });

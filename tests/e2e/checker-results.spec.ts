@@ -36,16 +36,21 @@ async function ready(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-/** The element lies wholly inside the viewport. */
+/**
+ * The element lies wholly inside the viewport — once the page has settled: the results scroll into
+ * view in the frame after they render, which a loaded machine can delay past the first look.
+ */
 async function expectOnScreen(page: Page, locator: Locator, what: string): Promise<void> {
-  const rect = await locator.boundingBox();
-  const viewport = page.viewportSize();
-  expect(rect, `${what} is rendered`).not.toBeNull();
-  if (!rect || !viewport) return;
-  expect(rect.y, `${what} top (viewport ${viewport.width}×${viewport.height})`).toBeGreaterThanOrEqual(0);
-  expect(rect.y + rect.height, `${what} bottom (viewport ${viewport.width}×${viewport.height})`).toBeLessThanOrEqual(
-    viewport.height,
-  );
+  await expect(async () => {
+    const rect = await locator.boundingBox();
+    const viewport = page.viewportSize();
+    expect(rect, `${what} is rendered`).not.toBeNull();
+    if (!rect || !viewport) return;
+    expect(rect.y, `${what} top (viewport ${viewport.width}×${viewport.height})`).toBeGreaterThanOrEqual(0);
+    expect(rect.y + rect.height, `${what} bottom (viewport ${viewport.width}×${viewport.height})`).toBeLessThanOrEqual(
+      viewport.height,
+    );
+  }).toPass({ timeout: 5_000 });
 }
 
 /** Focus on the results heading, the live region quiet, and the verdict (or first row) on screen. */

@@ -4,6 +4,7 @@
  * Dates: src/data/lifecycle.json (endoflife.date, Microsoft's ESU announcements).
  */
 import lifecycleJson from '../data/lifecycle.json' with { type: 'json' };
+import { humanDate } from '../shared/dates.ts';
 import { shortProductName } from './short-name.ts';
 import type { LifecycleResult, Product } from './types.ts';
 
@@ -18,26 +19,8 @@ interface LifecycleRow {
 const ROWS = new Map<string, LifecycleRow>(lifecycleJson.products.map((p) => [p.product, p as LifecycleRow]));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-/** `'2025-10-14'` → `'14 October 2025'` (no locale APIs: the checker has no Intl dependency on purpose). */
-export function humanDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  const month = MONTHS[Number(m) - 1] ?? '';
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-}
+/** `'2025-10-14'` → `'14 October 2025'`: the site's one date format (src/shared/dates.ts). */
+export { humanDate };
 
 /** The product's release date (ISO), or `null` when not in the data. */
 export function releaseDate(product: Product): string | null {

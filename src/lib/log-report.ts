@@ -8,6 +8,7 @@
  * and names the days the logs cover.
  */
 import type { Family, FileKind, FileReport, Level, TriageFinding } from '../triage/index.ts';
+import { humanDate } from '../shared/dates.ts';
 import { BOM, guardCell, toCsv } from './csv-format.ts';
 
 /** One scanned text: a dropped file, or one file inside a dropped archive. */
@@ -101,21 +102,6 @@ const KIND_ORDER = Object.keys(KINDS) as FileKind[];
 /** Kinds whose lines carry times, so the days they cover can be named. */
 const LOG_KINDS: readonly FileKind[] = ['httpproxy', 'ecp-server', 'oab-generator', 'event-log', 'iis', 'rps-http'];
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** The calendar day of an ISO time as written (no time-zone shift): `2021-03-03T23:59Z` → `2021-03-03`. */
 export function dayOf(iso: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
@@ -124,8 +110,7 @@ export function dayOf(iso: string): string | null {
 
 /** @example longDay('2021-03-01') // '1 March 2021' */
 export function longDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1] ?? ''} ${y}`;
+  return humanDate(day);
 }
 
 /**

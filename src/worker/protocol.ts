@@ -15,6 +15,8 @@ export interface ScanJob {
 export interface ScanRequest {
   type: 'scan';
   jobs: ScanJob[];
+  /** A port to a reader worker (read-worker.ts) that reads the files ahead; without it the worker reads them itself. */
+  reader?: MessagePort;
 }
 
 /**

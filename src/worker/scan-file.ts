@@ -70,8 +70,19 @@ export interface ScanLimits {
 }
 const LIMITS: ScanLimits = { maxUnpacked: MAX_UNPACKED_BYTES, maxUnpackedText: MAX_UNPACKED_TEXT };
 
+/** A file's bytes as a stream: its own stream, or one read ahead by a reader worker. */
+export type Open = (file: Blob) => ReadableStream<Uint8Array<ArrayBuffer>>;
+const ownStream: Open = (file) => file.stream();
+
+export interface ScanOptions {
+  limits?: ScanLimits;
+  open?: Open;
+}
+
 /** Scans one file; resolves when every report for it has gone to the sink. */
-export async function scanFile(file: Blob, path: string, sink: ScanSink, limits = LIMITS): Promise<void> {
+export async function scanFile(file: Blob, path: string, sink: ScanSink, options: ScanOptions = {}): Promise<void> {
+  const limits = options.limits ?? LIMITS;
+  const open = options.open ?? ownStream;
   let head: Uint8Array;
   try {
     head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
@@ -83,16 +94,16 @@ export async function scanFile(file: Blob, path: string, sink: ScanSink, limits 
     return;
   }
   const container = containerOf(head);
-  if (container === 'gzip') return scanGzip(file, path, sink, limits);
-  if (container === 'zip') return scanZip(file, path, sink, limits);
-  return scanPlain(file, path, sink);
+  if (container === 'gzip') return scanGzip(open(file), path, sink, limits);
+  if (container === 'zip') return scanZip(open(file), path, sink, limits);
+  return scanPlain(open(file), path, sink);
 }
 
-async function scanPlain(file: Blob, path: string, sink: ScanSink): Promise<void> {
+async function scanPlain(bytes: ReadableStream<Uint8Array<ArrayBuffer>>, path: string, sink: ScanSink): Promise<void> {
   const scanner = createScanner(path);
   let read = 0;
   try {
-    await pump(file.stream(), (chunk) => {
+    await pump(bytes, (chunk) => {
       scanner.push(chunk);
       read += chunk.length;
       sink.progress(read);
@@ -107,13 +118,18 @@ async function scanPlain(file: Blob, path: string, sink: ScanSink): Promise<void
   }
 }
 
-async function scanGzip(file: Blob, path: string, sink: ScanSink, limits: ScanLimits): Promise<void> {
+async function scanGzip(
+  bytes: ReadableStream<Uint8Array<ArrayBuffer>>,
+  path: string,
+  sink: ScanSink,
+  limits: ScanLimits,
+): Promise<void> {
   const name = unpackedName(path);
   const scanner = createScanner(name);
   let read = 0;
   let unpacked = 0;
   let tooBig = false;
-  const counted = file.stream().pipeThrough(
+  const counted = bytes.pipeThrough(
     new TransformStream<Uint8Array<ArrayBuffer>, BufferSource>({
       transform(chunk, controller) {
         read += chunk.length;
@@ -155,7 +171,12 @@ interface Entry {
   failed: string | null;
 }
 
-async function scanZip(file: Blob, path: string, sink: ScanSink, limits: ScanLimits): Promise<void> {
+async function scanZip(
+  bytes: ReadableStream<Uint8Array<ArrayBuffer>>,
+  path: string,
+  sink: ScanSink,
+  limits: ScanLimits,
+): Promise<void> {
   let read = 0;
   let entries = 0;
   let current: Entry | null = null;
@@ -221,7 +242,7 @@ async function scanZip(file: Blob, path: string, sink: ScanSink, limits: ScanLim
   };
   let problem: string | null = null;
   try {
-    await pump(file.stream(), (chunk) => {
+    await pump(bytes, (chunk) => {
       read += chunk.length;
       unzip.push(chunk);
       sink.progress(read);

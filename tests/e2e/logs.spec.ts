@@ -134,6 +134,27 @@ test('choose a folder: every file under it is read, with its path', async ({ pag
   ).toBeVisible();
 });
 
+test('files are read by a reader worker beside the scan worker; both are ended when the scan is done', async ({
+  page,
+}) => {
+  await open(page);
+  const workers: { url: string; closed: boolean }[] = [];
+  page.on('worker', (worker) => {
+    const seen = { url: worker.url(), closed: false };
+    workers.push(seen);
+    worker.on('close', () => (seen.closed = true));
+  });
+  await page
+    .locator('input[type="file"]')
+    .first()
+    .setInputFiles([file('HttpProxy_2021030302-1.LOG', read(HTTPPROXY))]);
+  await done(page);
+  await expect(page.locator('[data-finding]').first()).toBeVisible();
+  expect(workers).toHaveLength(2);
+  expect(workers.every((w) => w.url.startsWith('blob:'))).toBe(true);
+  await expect.poll(() => workers.every((w) => w.closed)).toBe(true);
+});
+
 test('drop: files dropped on the zone are scanned', async ({ page }) => {
   await open(page);
   const text = read(IIS_SHELL).toString('utf8');

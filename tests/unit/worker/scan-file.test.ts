@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import type { FileReport } from '../../../src/triage/index.ts';
+import { type Port, ReadAhead, type ReadReply, type ReadRequest, serveReads } from '../../../src/worker/read-ahead.ts';
 import { containerOf, scanFile, unpackedName } from '../../../src/worker/scan-file.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/logs');
@@ -185,7 +186,7 @@ describe('the unpacking limit (small here; 16 GiB in the page)', () => {
         progress: () => undefined,
         report: (report, problem) => reports.push({ report, ...(problem ? { problem } : {}) }),
       },
-      limits,
+      { limits },
     );
     expect(reports).toHaveLength(1);
     expect(reports[0]!.problem).toBe(
@@ -204,11 +205,101 @@ describe('the unpacking limit (small here; 16 GiB in the page)', () => {
         progress: () => undefined,
         report: (report, problem) => reports.push({ report, ...(problem ? { problem } : {}) }),
       },
-      limits,
+      { limits },
     );
     expect(reports.map((r) => r.problem ?? '')).toEqual([
       '“a.zip › big.log” unpacks to more than 4 KiB, the limit for one compressed file: only its first 4 KiB were checked.',
       '',
+    ]);
+  });
+});
+
+describe('read by a reader worker (ReadAhead over a channel) instead of its own stream', () => {
+  async function scanVia(file: Blob, path: string, limits?: { maxUnpacked: number; maxUnpackedText: string }) {
+    const { port1, port2 } = new MessageChannel();
+    serveReads(port1 as unknown as Port<ReadRequest, ReadReply>);
+    const ahead = new ReadAhead(port2 as unknown as Port<ReadReply, ReadRequest>);
+    const opened: Blob[] = [];
+    const out: Out = { reports: [], progress: [] };
+    await scanFile(
+      file,
+      path,
+      {
+        progress: (read) => out.progress.push(read),
+        report: (report, problem) => out.reports.push(problem === undefined ? { report } : { report, problem }),
+      },
+      {
+        open: (f) => (opened.push(f), ahead.stream(f)),
+        ...(limits ? { limits } : {}),
+      },
+    );
+    port1.close();
+    port2.close();
+    return { out, opened };
+  }
+
+  test.each([
+    ['plain', HTTPPROXY, 'HttpProxy_2021030302-1.LOG'],
+    ['gzip', gzipSync(IIS), 'u_ex210303.log.gz'],
+    ['zip', zipSync({ 'a/u_ex210303.log': new Uint8Array(IIS), 'b.log': new Uint8Array(HTTPPROXY) }), 'logs.zip'],
+  ])(
+    '%s: the same reports as reading it directly, and the file is read through the reader',
+    async (_k, bytes, path) => {
+      const file = new Blob([new Uint8Array(bytes)]);
+      const direct = await scan(new Uint8Array(bytes), path);
+      const { out, opened } = await scanVia(file, path);
+      expect(opened).toEqual([file]);
+      expect(out.reports.map((r) => r.report)).toEqual(direct.reports.map((r) => r.report));
+      expect(out.reports.every((r) => r.problem === undefined)).toBe(true);
+      expect(out.reports.some((r) => r.report.findings.length > 0)).toBe(true);
+    },
+  );
+
+  test('a .gz that unpacks past the limit stops the reading and names the limit', async () => {
+    const big = Buffer.concat([IIS, ...Array.from({ length: 50 }, () => CLEAN)]);
+    const { out } = await scanVia(new Blob([gzipSync(big)]), 'big.log.gz', {
+      maxUnpacked: 4096,
+      maxUnpackedText: '4 KiB',
+    });
+    expect(out.reports).toHaveLength(1);
+    expect(out.reports[0]!.problem).toMatch(/“big\.log\.gz” unpacks to more than 4 KiB/);
+  });
+
+  test('a read error in the reader becomes a problem that names the file', async () => {
+    const broken = {
+      size: 100,
+      slice: () => new Blob(['2021']),
+      stream: () =>
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new Uint8Array(IIS.subarray(0, 2000)));
+            controller.error(new Error('NotReadableError'));
+          },
+        }),
+    } as unknown as Blob;
+    const [readerPort, scanPort] = [
+      { onmessage: null, postMessage: () => undefined },
+      { onmessage: null, postMessage: () => undefined },
+    ] as unknown as [Port<ReadRequest, ReadReply>, Port<ReadReply, ReadRequest>];
+    // Joined by hand (the stand-in file cannot cross a real channel).
+    readerPort.postMessage = (m, t) =>
+      setTimeout(() =>
+        scanPort.onmessage?.(
+          new MessageEvent('message', { data: t?.length ? structuredClone(m, { transfer: t }) : m }),
+        ),
+      );
+    scanPort.postMessage = (m) => setTimeout(() => readerPort.onmessage?.(new MessageEvent('message', { data: m })));
+    serveReads(readerPort);
+    const ahead = new ReadAhead(scanPort);
+    const problems: string[] = [];
+    await scanFile(
+      broken,
+      'u_ex210303.log',
+      { progress: () => undefined, report: (_r, p) => problems.push(p ?? '') },
+      { open: (f) => ahead.stream(f) },
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^Reading “u_ex210303\.log” stopped after .* \(NotReadableError\)/),
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, vi } from 'vitest';
 import type { ScanRequest, WorkerMessage } from '../../../src/worker/protocol.ts';
+import { type Port, type ReadReply, type ReadRequest, serveReads } from '../../../src/worker/read-ahead.ts';
 
 const posted: WorkerMessage[] = [];
 const scope = Object.assign(new EventTarget(), { postMessage: (m: WorkerMessage) => posted.push(m) });
@@ -51,4 +52,20 @@ test('anything but a scan request is ignored', async () => {
   scope.dispatchEvent(new MessageEvent('message', { data: null }));
   await new Promise((ok) => setTimeout(ok, 50));
   expect(posted).toEqual([]);
+});
+
+test('with a port to a reader, the files are read there and the reports are the same', async () => {
+  const file = new File([IIS], 'u_ex210303.log');
+  const job = { id: 7, file, path: 'W3SVC1/u_ex210303.log' };
+  const direct = (await run({ type: 'scan', jobs: [job] })).filter((m) => m.type !== 'progress');
+  const { port1, port2 } = new MessageChannel();
+  const asked: unknown[] = [];
+  const serve = { onmessage: null as ((e: MessageEvent) => void) | null, postMessage: port1.postMessage.bind(port1) };
+  serveReads(serve as unknown as Port<ReadRequest, ReadReply>);
+  port1.onmessage = (e) => (asked.push(e.data), serve.onmessage?.(e));
+  const viaReader = (await run({ type: 'scan', jobs: [job], reader: port2 })).filter((m) => m.type !== 'progress');
+  expect(viaReader).toEqual(direct);
+  expect(asked).toContainEqual(expect.objectContaining({ type: 'open', stream: 1 }));
+  port1.close();
+  port2.close();
 });

@@ -127,6 +127,9 @@ const OWA_AUTH_DIRECT = /\\frontend\\httpproxy\\owa\\auth\\[^\\]+$/i;
 const ECP_AUTH_DIRECT = /\\frontend\\httpproxy\\ecp\\auth\\[^\\]+$/i;
 const OWA_AUTH_VERSION = /\\frontend\\httpproxy\\owa\\auth\\[0-9.]{6,12}\\/i;
 const fileName = (path: string) => path.slice(path.lastIndexOf('\\') + 1).toLowerCase();
+const MSTIC_NAME_NEEDLES = [
+  ...new Set(MSTIC_FEED_PATHS.map((p) => (fileName(p).endsWith('.aspx') ? '.aspx' : fileName(p)))),
+];
 
 /** A URL path where Microsoft and Volexity found dropped web shells (no standard page of that name). */
 export function isDropPathUrl(stem: string): boolean {
@@ -1189,7 +1192,9 @@ export const RULES: readonly Rule[] = [
       '“{path}” is a file path in Microsoft’s March 2021 indicator list: attackers left files under exactly this name.',
     source: SOURCES.msticFeed,
     kinds: PATHS,
-    needles: [['aspnet_client', 'httpproxy', 'opera_browser.exe']],
+    // A Get-ChildItem row holds only the file's name (its folder is in the "Directory:" line above),
+    // so the needles are the names' own: the extension of the pages, the full name of the rest.
+    needles: [MSTIC_NAME_NEEDLES],
     match: { f: 'path', name: 'path in the MSTIC feed', check: (p) => p !== '' && MSTIC_TAILS.has(pathTail(p)) },
   },
   {

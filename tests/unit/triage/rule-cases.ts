@@ -919,6 +919,30 @@ const N = (...c: Parameters<typeof neg>) => NEGATIVES.push(neg(...c));
     'compromise',
     'OutlookZH',
   );
+  P(
+    'mstic-known-path',
+    'a Get-ChildItem row whose folder is in the Directory: line above it',
+    'gci.txt',
+    gci([
+      {
+        dir: 'C:\\Program Files\\Microsoft\\Exchange Server\\V15\\FrontEnd\\HttpProxy\\owa\\auth',
+        files: [
+          ['logon.aspx', '29345'],
+          ['one1.aspx', '911'],
+        ],
+      },
+    ]),
+    'compromise',
+    'one1.aspx',
+  );
+  P(
+    'mstic-known-path',
+    'a Get-ChildItem row of a published file that is not a page',
+    'gci.txt',
+    gci([{ dir: 'C:\\Users\\Public\\Opera', files: [['opera_browser.exe', '52000']] }]),
+    'compromise',
+    'opera_browser.exe',
+  );
   N(
     'mstic-known-path',
     'a standard client script',

@@ -104,6 +104,10 @@ class Scanner implements FileScanner {
     }
   }
 
+  wantsMore(): boolean {
+    return (this.phase === 'sniff' || this.phase === 'scan') && !this.error;
+  }
+
   progress() {
     return { bytes: this.bytes, lines: this.lineNo, findings: this.findings.length };
   }

@@ -86,6 +86,11 @@ export interface FileReport {
 export interface FileScanner {
   /** Feed the next bytes of the file. Chunks may split lines and multi-byte characters anywhere. */
   push(chunk: Uint8Array): void;
+  /**
+   * False once more bytes cannot change the report (a binary file that is not read, or an internal
+   * error): the reader may stop reading and call finish().
+   */
+  wantsMore(): boolean;
   /** Bytes and lines seen so far, for progress. */
   progress(): { bytes: number; lines: number; findings: number };
   /** End of file: returns the report. Calling push() afterwards is ignored. */

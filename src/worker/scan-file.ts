@@ -107,7 +107,8 @@ async function scanPlain(bytes: ReadableStream<Uint8Array<ArrayBuffer>>, path: s
       scanner.push(chunk);
       read += chunk.length;
       sink.progress(read);
-      return true;
+      // A binary file is not read past its first bytes: a mistaken 2 GB database costs nothing.
+      return scanner.wantsMore();
     });
     sink.report(scanner.finish());
   } catch (error) {
@@ -147,7 +148,7 @@ async function scanGzip(
       }
       unpacked += chunk.length;
       scanner.push(chunk);
-      return true;
+      return scanner.wantsMore();
     });
     sink.report(
       scanner.finish(),

@@ -153,6 +153,21 @@ describe('odd input', () => {
     expect(r.findings.some((f) => f.line === 7)).toBe(true);
     expect(r.notes.join(' ')).toMatch(/no line ending/);
   });
+  test('wantsMore: true while text is being read, false once a binary file is recognised or after finish', () => {
+    const text = createScanner('HttpProxy_x.LOG');
+    expect(text.wantsMore()).toBe(true);
+    text.push(bytesOf(BIG));
+    expect(text.wantsMore()).toBe(true);
+    text.finish();
+    expect(text.wantsMore()).toBe(false);
+    const binary = createScanner('mailbox.edb');
+    const block = new Uint8Array(64 * 1024).fill(0);
+    block.set([0x4d, 0x5a, 0x90, 0]);
+    expect(binary.wantsMore()).toBe(true);
+    binary.push(block);
+    expect(binary.wantsMore()).toBe(false);
+    expect(binary.finish().notes.join(' ')).toMatch(/program/);
+  });
   test('push after finish is ignored; progress counts', () => {
     const s = createScanner('HttpProxy_x.LOG');
     s.push(bytesOf(BIG));

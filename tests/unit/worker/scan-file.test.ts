@@ -163,6 +163,25 @@ describe('zip', () => {
   });
 });
 
+test('a big binary file is not read past its first bytes (nor a gzipped one unpacked to its end)', async () => {
+  const head = new Uint8Array(1024 * 1024);
+  head.set([0x4d, 0x5a, 0x90, 0]);
+  const parts = [head, ...Array.from({ length: 19 }, () => new Uint8Array(1024 * 1024))];
+  const plain: Out = { reports: [], progress: [] };
+  await scanFile(new Blob(parts), 'server.exe', {
+    progress: (read) => plain.progress.push(read),
+    report: (report, problem) => plain.reports.push(problem === undefined ? { report } : { report, problem }),
+  });
+  expect(plain.reports).toHaveLength(1);
+  expect(plain.reports[0]!.report.notes.join(' ')).toMatch(/program/);
+  expect(plain.progress.at(-1)).toBeLessThan(4 * 1024 * 1024);
+  const big = Buffer.concat(parts);
+  const packed = await scan(gzipSync(big), 'server.exe.gz');
+  expect(packed.reports).toHaveLength(1);
+  expect(packed.reports[0]!.problem).toBeUndefined();
+  expect(packed.reports[0]!.report.bytes).toBeLessThan(4 * 1024 * 1024);
+});
+
 test('a file that cannot be read gives a report with a problem naming it', async () => {
   const unreadable = {
     size: 10,

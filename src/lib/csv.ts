@@ -23,6 +23,8 @@ export const CSV_HEADER = [
   'Target build',
   'Target KB',
   'Data as of',
+  // Last, so the columns before it keep their places for sheets built on earlier exports.
+  'File',
 ];
 
 const word = (f: Finding, id: string): string => {
@@ -50,6 +52,7 @@ export function findingsToRows(findings: readonly Finding[], dataAsOf: string): 
     f.nextStep.target?.build ?? '',
     f.nextStep.target?.kb ?? '',
     dataAsOf,
+    f.source ?? '',
   ]);
   return [CSV_HEADER, ...rows].map((row) => row.map(guardCell));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyse, DATA_AS_OF } from '../../../src/checker/index.ts';
+import { analyseSources } from '../../../src/checker/sources.ts';
 import { BOM, CSV_HEADER, csvFileName, findingsToRows, guardCell, toCsv } from '../../../src/lib/csv.ts';
 
 /** A small RFC 4180 reader, to prove the writer round-trips. */
@@ -96,6 +97,20 @@ describe('findingsToRows', () => {
   });
   test('no cell starts with a formula character', () => {
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+  test('the File column names the opened file each row was read from, and is empty for a paste', () => {
+    const fromFiles = analyseSources(analyse, [
+      { name: 'ex01.txt', text: 'EX01 15.2.1748.10' },
+      { name: '=cmd.txt', text: 'EX02 15.1.2176.2' },
+    ]).findings;
+    const fileRows = findingsToRows(fromFiles, DATA_AS_OF);
+    const col = CSV_HEADER.indexOf('File');
+    expect(col).toBe(CSV_HEADER.length - 1);
+    expect(fileRows.slice(1).map((r) => [r[0], r[col]])).toEqual([
+      ['EX01', 'ex01.txt'],
+      ['EX02', "'=cmd.txt"],
+    ]);
+    expect(rows.slice(1).every((r) => r[col] === '')).toBe(true);
   });
   test('file name carries the date', () => {
     expect(csvFileName('2026-11-27')).toBe('exchange-patch-check-2026-11-27.csv');

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { checkerDataPlugin } from './scripts/checker-data.ts';
 import { contentPlugin } from './scripts/content/vite-plugin.ts';
 import { normaliseBase } from './scripts/base-path.js';
 
@@ -9,7 +10,7 @@ const base = normaliseBase(process.env.BASE_PATH);
 
 export default defineConfig({
   base,
-  plugins: [svelte(), contentPlugin(import.meta.dirname, base)],
+  plugins: [svelte(), contentPlugin(import.meta.dirname, base), checkerDataPlugin(import.meta.dirname)],
   // Real 404s for unknown routes, as on GitHub Pages (no SPA fallback).
   appType: 'mpa',
   build: {

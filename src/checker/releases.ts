@@ -6,21 +6,8 @@
 import releasesJson from '../data/releases.json' with { type: 'json' };
 import sourcesJson from '../data/sources.json' with { type: 'json' };
 import { compareBuilds, mustParse, type Build } from './compare-builds.ts';
+import type { ReleaseData, ReleaseRow } from './data-codec.ts';
 import type { Confidence, Product, Release, Source } from './types.ts';
-
-interface ReleaseRow {
-  product: string;
-  line: string;
-  rollup?: string | null;
-  update: string | null;
-  build: string;
-  date: string;
-  kb: string | null;
-  sources: string[];
-  confidence: string;
-  variantOf?: string;
-  note?: string;
-}
 
 /** A CU line with its releases in build order. */
 export interface Line {
@@ -95,7 +82,8 @@ function toRelease(r: ReleaseRow): Release {
 }
 
 /** Every release row, in data order (product, then build). */
-export const RELEASES: readonly Release[] = (releasesJson.releases as ReleaseRow[]).map(toRelease);
+const DATA: ReleaseData = releasesJson;
+export const RELEASES: readonly Release[] = DATA.releases.map(toRelease);
 
 const byBuild = new Map<string, Release>();
 for (const r of RELEASES) if (!byBuild.has(r.build)) byBuild.set(r.build, r);

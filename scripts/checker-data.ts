@@ -1,7 +1,7 @@
 /**
- * Vite plugin: in the page's JavaScript, the checker's imports of `src/data/releases.json` and
- * `src/data/vulnerabilities.json` get the compact form of src/checker/data-codec.ts, decoded when
- * the checker loads, instead of the whole files with their prose and citations. The JSON files stay
+ * Vite plugin: in the page's JavaScript, the checker's imports of `src/data/releases.json`,
+ * `vulnerabilities.json` and `lifecycle.json` get the compact form of src/checker/data-codec.ts
+ * (decoded when the checker loads) instead of the whole files with their prose and citations. The JSON files stay
  * the one source of truth: the compact form is made from them on every build and dev-server load,
  * and never written to disk. The server render, the JSON API and the unit tests read the full files
  * (the plugin leaves server-side imports alone).
@@ -16,6 +16,8 @@ import {
   encodeReleases,
   encodeVulnerabilities,
   vulnerabilityFields,
+  lifecycleFields,
+  type LifecycleData,
   type ReleaseData,
   type VulnerabilityData,
 } from '../src/checker/data-codec.ts';
@@ -27,7 +29,10 @@ import {
 const PREFIX = '\0checker-data:';
 const SUFFIX = '.js';
 
-/** Per data file: its compact form, what decoding it must give back, and the decoder's name. */
+/**
+ * Per data file: its compact form, what decoding it must give back, and the decoder's name (none:
+ * the compact form is the data the checker reads, as it is).
+ */
 export const TABLES = {
   'releases.json': {
     decoder: 'decodeReleases',
@@ -40,6 +45,12 @@ export const TABLES = {
     encode: (data: unknown) => encodeVulnerabilities(data as VulnerabilityData),
     decode: (compact: unknown) => decodeVulnerabilities(compact as ReturnType<typeof encodeVulnerabilities>),
     expected: (data: unknown) => vulnerabilityFields(data as VulnerabilityData),
+  },
+  'lifecycle.json': {
+    decoder: null,
+    encode: (data: unknown) => lifecycleFields(data as LifecycleData),
+    decode: (compact: unknown) => compact,
+    expected: (data: unknown) => lifecycleFields(data as LifecycleData),
   },
 } as const;
 
@@ -55,6 +66,7 @@ export function compactModule(name: TableName, json: string, codec: string): str
   const compact = table.encode(data);
   if (!isDeepStrictEqual(table.decode(compact), table.expected(data)))
     throw new Error(`src/data/${name}: the compact form for the browser does not decode to the same data`);
+  if (!table.decoder) return `export default ${JSON.stringify(compact)};`;
   return [
     `import { ${table.decoder} } from ${JSON.stringify(codec)};`,
     `export default /* @__PURE__ */ ${table.decoder}(${JSON.stringify(compact)});`,

@@ -10,7 +10,8 @@
  * - vulnerabilities: only the fields the checker reads (`VulnerabilityData`). The prose and
  *   citations written for people (a CVE's `note` and `sources`, where a `notAffected` statement
  *   comes from, whether a range is `listed` in the CVE record) never reach a verdict; the JSON API
- *   and the server-rendered pages read them from the full file. Repeated range notes are stored once.
+ *   and the server-rendered pages read them from the full file. Repeated range notes are stored once;
+ * - lifecycle: only the dates and policy (`LifecycleData`), without the ESU note and citations.
  *
  * `decode(encode(x))` must give back exactly what the checker reads from `x`; the build checks that
  * for the real data, and tests/unit/checker/data-codec.test.ts proves the verdicts are the same.
@@ -69,6 +70,32 @@ export interface FamilyRow {
 export interface VulnerabilityData {
   families: FamilyRow[];
   vulnerabilities: VulnerabilityRow[];
+}
+
+/** One product of `lifecycle.json`, as the checker reads it. */
+export interface LifecycleRow {
+  product: string;
+  policy: string;
+  released: string;
+  endOfSupport: string | null;
+  esuEnd: string | null;
+}
+
+export interface LifecycleData {
+  products: LifecycleRow[];
+}
+
+/** The fields of `lifecycle.json` that the checker reads: all the page gets of it (no decoding). */
+export function lifecycleFields(data: LifecycleData): LifecycleData {
+  return {
+    products: data.products.map(({ product, policy, released, endOfSupport, esuEnd }) => ({
+      product,
+      policy,
+      released,
+      endOfSupport,
+      esuEnd,
+    })),
+  };
 }
 
 /** A key absent from the row (as opposed to present and `null`); no field of a row is a negative number. */

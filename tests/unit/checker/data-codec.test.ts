@@ -12,7 +12,9 @@ import {
   decodeVulnerabilities,
   encodeReleases,
   encodeVulnerabilities,
+  lifecycleFields,
   vulnerabilityFields,
+  type LifecycleData,
   type ReleaseData,
   type ReleaseRow,
   type VulnerabilityData,
@@ -25,6 +27,7 @@ const dataDir = join(import.meta.dirname, '../../../src/data');
 const readData = <T>(name: string): T => JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as T;
 const RELEASES_FILE = readData<ReleaseData & { $schema: string }>('releases.json');
 const VULNS_FILE = readData<VulnerabilityData & { $schema: string }>('vulnerabilities.json');
+const LIFECYCLE_FILE = readData<LifecycleData & { $schema: string }>('lifecycle.json');
 
 describe('releases: every field, exactly', () => {
   test('the real table decodes to itself', () => {
@@ -172,6 +175,23 @@ describe('vulnerabilities: the fields the checker reads', () => {
   );
 });
 
+describe('lifecycle: the fields the checker reads', () => {
+  test('the ESU note and the citations are left out, each present in the data; nothing else', () => {
+    const expected = structuredClone(LIFECYCLE_FILE) as unknown as Record<string, unknown> & {
+      products: Record<string, unknown>[];
+    };
+    delete expected.$schema;
+    for (const key of ['esuNote', 'sources']) {
+      expect(
+        expected.products.filter((p) => key in p),
+        key,
+      ).not.toHaveLength(0);
+      for (const p of expected.products) delete p[key];
+    }
+    expect(lifecycleFields(LIFECYCLE_FILE)).toStrictEqual(expected);
+  });
+});
+
 type Index = typeof import('../../../src/checker/index.ts');
 interface Checker {
   index: Index;
@@ -179,11 +199,12 @@ interface Checker {
   vulnerabilities: typeof import('../../../src/checker/vulnerabilities.ts');
 }
 
-/** A fresh checker core whose two data imports give `releases` and `vulns`. */
-async function checkerOn(releases: unknown, vulns: unknown): Promise<Checker> {
+/** A fresh checker core whose data imports give `releases`, `vulns` and `lifecycle`. */
+async function checkerOn(releases: unknown, vulns: unknown, lifecycle: unknown = LIFECYCLE_FILE): Promise<Checker> {
   vi.resetModules();
   vi.doMock('../../../src/data/releases.json', () => ({ default: releases }));
   vi.doMock('../../../src/data/vulnerabilities.json', () => ({ default: vulns }));
+  vi.doMock('../../../src/data/lifecycle.json', () => ({ default: lifecycle }));
   try {
     return {
       index: await import('../../../src/checker/index.ts'),
@@ -193,6 +214,7 @@ async function checkerOn(releases: unknown, vulns: unknown): Promise<Checker> {
   } finally {
     vi.doUnmock('../../../src/data/releases.json');
     vi.doUnmock('../../../src/data/vulnerabilities.json');
+    vi.doUnmock('../../../src/data/lifecycle.json');
     vi.resetModules();
   }
 }
@@ -240,6 +262,7 @@ describe('the checker on the compact data answers as on the full files', async (
   const compact = await checkerOn(
     decodeReleases(encodeReleases(RELEASES_FILE)),
     decodeVulnerabilities(encodeVulnerabilities(VULNS_FILE)),
+    lifecycleFields(LIFECYCLE_FILE),
   );
   const inputs = knownBuildInputs(RELEASES_FILE.releases);
 
@@ -248,7 +271,7 @@ describe('the checker on the compact data answers as on the full files', async (
     expect(compact.releases.RELEASES).not.toBe(full.releases.RELEASES);
   });
 
-  test('the same tables: releases, lines, vulnerabilities with their compiled ranges, families, data dates', () => {
+  test('the same tables: releases, lines, vulnerabilities with their compiled ranges, families, data dates, support', () => {
     expect(compact.releases.RELEASES).toStrictEqual(full.releases.RELEASES);
     expect(compact.releases.LINES).toStrictEqual(full.releases.LINES);
     expect(compact.vulnerabilities.VULNERABILITIES).toStrictEqual(full.vulnerabilities.VULNERABILITIES);
@@ -256,6 +279,19 @@ describe('the checker on the compact data answers as on the full files', async (
     expect(compact.index.DATA_AS_OF).toBe(full.index.DATA_AS_OF);
     expect(compact.index.DATA_AS_OF_CONFIRMED).toBe(full.index.DATA_AS_OF_CONFIRMED);
     expect(compact.index.allReleases()).toStrictEqual(full.index.allReleases());
+    for (const product of full.releases.PRODUCTS)
+      for (const day of [
+        '2009-01-01',
+        '2020-10-13',
+        '2023-04-11',
+        '2025-10-14',
+        '2026-10-31',
+        '2026-11-01',
+        '2031-01-01',
+      ])
+        expect(compact.index.supportStatus(product, day), `${product} ${day}`).toStrictEqual(
+          full.index.supportStatus(product, day),
+        );
   });
 
   test(

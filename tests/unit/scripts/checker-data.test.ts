@@ -10,6 +10,7 @@ import {
   decodeVulnerabilities,
   encodeReleases,
   encodeVulnerabilities,
+  lifecycleFields,
   vulnerabilityFields,
 } from '../../../src/checker/data-codec.ts';
 import { checkerDataPlugin, compactModule } from '../../../scripts/checker-data.ts';
@@ -58,7 +59,14 @@ describe('which imports get the compact data', () => {
       null,
     ],
     ['the JSON API, read in full', '../data/vulnerabilities.json', join(root, 'src/server/api.ts'), false, null],
-    ['another data file the checker reads as it is', '../data/lifecycle.json', `${checker}/lifecycle.ts`, false, null],
+    [
+      'the lifecycle, in the page',
+      '../data/lifecycle.json',
+      `${checker}/lifecycle.ts`,
+      false,
+      '\0checker-data:lifecycle.json.js',
+    ],
+    ['a data file the checker reads as it is', '../data/conflicts.json', `${checker}/verdict.ts`, false, null],
     ['another file named like a data file', './releases.json', `${checker}/releases.ts`, false, null],
     ['an entry (no importer)', '../data/releases.json', undefined, false, null],
   ])('%s', (_why, source, importer, ssr, expected) => {
@@ -67,7 +75,7 @@ describe('which imports get the compact data', () => {
 
   test('other modules are left to Vite', () => {
     expect(load(join(root, 'src/data/releases.json'))).toBeNull();
-    expect(load('\0checker-data:lifecycle.json.js')).toBeNull();
+    expect(load('\0checker-data:conflicts.json.js')).toBeNull();
   });
 });
 
@@ -97,6 +105,15 @@ describe('the module the page gets', () => {
     expect(read('vulnerabilities.json')).toContain(oneNote.slice(0, 40));
     expect(out?.code).not.toContain(oneNote.slice(0, 40));
     expect(out!.code.length).toBeLessThan(read('vulnerabilities.json').length / 3);
+  });
+
+  test('lifecycle: the fields the checker reads, as they are (no decoder)', () => {
+    const out = load('\0checker-data:lifecycle.json.js');
+    expect(out?.code).not.toContain('import');
+    const file = JSON.parse(read('lifecycle.json'));
+    expect(JSON.parse(/^export default (.*);$/.exec(out?.code ?? '')?.[1] ?? 'null')).toStrictEqual(
+      lifecycleFields(file),
+    );
   });
 
   test('a field the compact form cannot carry stops the build instead of vanishing', () => {

@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { checkerDataPlugin } from './scripts/checker-data.ts';
+import { checkerDataChunk, checkerDataPlugin } from './scripts/checker-data.ts';
 import { contentPlugin } from './scripts/content/vite-plugin.ts';
 import { normaliseBase } from './scripts/base-path.js';
 
@@ -24,6 +24,7 @@ export default defineConfig({
     // Every browser the site supports has <link rel="modulepreload">; the polyfill only costs
     // main-thread time on load.
     modulePreload: { polyfill: false },
+    rolldownOptions: { output: { codeSplitting: { groups: [checkerDataChunk(import.meta.dirname)] } } },
   },
   // fflate is imported only by the log scanner's worker, which the dev server discovers late: listed
   // here, it is pre-bundled at start instead of reloading the page on the first scan.

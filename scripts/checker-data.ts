@@ -99,3 +99,15 @@ export function checkerDataPlugin(root: string): Plugin {
     },
   };
 }
+
+/**
+ * The chunk of its own that the page's data makes (vite.config.ts, output.codeSplitting): the
+ * compact tables with their decoder, and the two data files the checker reads as they are. Apart
+ * from the code, both compress better: some 60 KB of tables among the checker's modules would put
+ * code beyond the reach of gzip's 32 KB window.
+ * @param root the project root (where src/data is)
+ */
+export function checkerDataChunk(root: string): { name: string; test: (id: string) => boolean } {
+  const files = ['sources.json', 'conflicts.json'].map((name) => normalizePath(resolve(root, 'src/data', name)));
+  return { name: 'checker-data', test: (id) => id.startsWith(PREFIX) || files.includes(normalizePath(id)) };
+}

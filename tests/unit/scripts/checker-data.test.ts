@@ -13,7 +13,7 @@ import {
   lifecycleFields,
   vulnerabilityFields,
 } from '../../../src/checker/data-codec.ts';
-import { checkerDataPlugin, compactModule } from '../../../scripts/checker-data.ts';
+import { checkerDataChunk, checkerDataPlugin, compactModule } from '../../../scripts/checker-data.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const read = (name: string): string => readFileSync(join(root, 'src/data', name), 'utf8');
@@ -123,5 +123,24 @@ describe('the module the page gets', () => {
       'src/data/releases.json: the compact form for the browser does not decode to the same data',
     );
     expect(() => compactModule('releases.json', read('releases.json'), 'codec.ts')).not.toThrow();
+  });
+});
+
+describe('the data chunk', () => {
+  const { name, test: holds } = checkerDataChunk(root);
+  test.each([
+    ['a compact table', '\0checker-data:releases.json.js', true],
+    ['the lifecycle table', '\0checker-data:lifecycle.json.js', true],
+    ['the sources the releases cite', join(root, 'src/data/sources.json'), true],
+    ['the source conflicts', join(root, 'src/data/conflicts.json'), true],
+    ['the full release file (the server render)', join(root, 'src/data/releases.json'), false],
+    ['the changelog (the About page only)', join(root, 'src/data/changelog.json'), false],
+    ['checker code', join(root, 'src/checker/verdict.ts'), false],
+  ])('%s: %s', (_why, id, expected) => {
+    expect(holds(id)).toBe(expected);
+  });
+
+  test('is named for what it holds', () => {
+    expect(name).toBe('checker-data');
   });
 });

@@ -11,7 +11,8 @@
  *   citations written for people (a CVE's `note` and `sources`, where a `notAffected` statement
  *   comes from, whether a range is `listed` in the CVE record) never reach a verdict; the JSON API
  *   and the server-rendered pages read them from the full file. Repeated range notes are stored once;
- * - lifecycle: only the dates and policy (`LifecycleData`), without the ESU note and citations.
+ * - lifecycle: only the dates and policy (`LifecycleData`), without the ESU note and citations;
+ * - sources: only those a release or a source conflict cites, which are all the checker resolves.
  *
  * `decode(encode(x))` must give back exactly what the checker reads from `x`; the build checks that
  * for the real data, and tests/unit/checker/data-codec.test.ts proves the verdicts are the same.
@@ -98,6 +99,23 @@ export function lifecycleFields(data: LifecycleData): LifecycleData {
   };
 }
 
+/** A cited source, as `sources.json` describes it. */
+export interface SourceRow {
+  title: string;
+  url: string;
+  state: string;
+}
+
+export interface SourceData {
+  sources: Record<string, SourceRow>;
+}
+
+/** The sources among `cited`, in file order, each as it is: all the page gets of `sources.json`. */
+export function sourceFields(data: SourceData, cited: Iterable<string>): SourceData {
+  const keep = new Set(cited);
+  return { sources: Object.fromEntries(Object.entries(data.sources).filter(([id]) => keep.has(id))) };
+}
+
 /** A key absent from the row (as opposed to present and `null`); no field of a row is a negative number. */
 const ABSENT = -1;
 type Slot = string | null | typeof ABSENT;
@@ -116,8 +134,10 @@ export interface CompactReleases {
 /**
  * Vulnerabilities, compact: a CVE is `[id, nickname, families, summary, kev, kevDateAdded,
  * published, fixInferred, notAffected products (indexes) or null, ranges]`; a range is
- * `[product index, line, note index (-1: none), ...events]`, an event `+<build>` (introduced) or
- * `<build>` / `<build>:<disputedFrom>` (fixed).
+ * `[product index, lines, note index (-1: none), ...events]`, where `lines` names one or more
+ * consecutive lines of the product with the same note and events (space-separated: most CVEs list
+ * dozens of older CUs that were never fixed), and an event is `+<build>` (introduced) or `<build>` /
+ * `<build>:<disputedFrom>` (fixed).
  */
 export interface CompactVulnerabilities {
   products: string[];
@@ -265,23 +285,34 @@ export function encodeVulnerabilities(data: VulnerabilityData): CompactVulnerabi
     products,
     families: data.families.map(({ id, label, name, summary }) => ({ id, label, name, summary })),
     notes,
-    vulnerabilities: data.vulnerabilities.map((v) => [
-      v.id,
-      v.nickname,
-      v.families,
-      v.summary,
-      v.kev,
-      v.kevDateAdded,
-      v.published,
-      v.fixInferred,
-      v.notAffected ? v.notAffected.map((n) => intern(products, n.product)) : null,
-      v.ranges.map((r) => [
-        intern(products, r.product),
-        r.line,
-        r.note === undefined ? -1 : intern(notes, r.note),
-        ...r.events.map(encodeEvent),
-      ]),
-    ]),
+    vulnerabilities: data.vulnerabilities.map((v) => {
+      const ranges: (string | number)[][] = [];
+      for (const r of v.ranges) {
+        if (r.line === '' || /\s/.test(r.line)) throw new Error(`line "${r.line}" of ${v.id}: empty or with a space`);
+        const range = [
+          intern(products, r.product),
+          r.line,
+          r.note === undefined ? -1 : intern(notes, r.note),
+          ...r.events.map(encodeEvent),
+        ];
+        const last = ranges.at(-1);
+        if (last && last[0] === range[0] && JSON.stringify(last.slice(2)) === JSON.stringify(range.slice(2)))
+          last[1] = `${String(last[1])} ${r.line}`;
+        else ranges.push(range);
+      }
+      return [
+        v.id,
+        v.nickname,
+        v.families,
+        v.summary,
+        v.kev,
+        v.kevDateAdded,
+        v.published,
+        v.fixInferred,
+        v.notAffected ? v.notAffected.map((n) => intern(products, n.product)) : null,
+        ranges,
+      ];
+    }),
   };
 }
 
@@ -301,12 +332,16 @@ export function decodeVulnerabilities(compact: CompactVulnerabilities): Vulnerab
         published,
         fixInferred,
         ...(notAffected ? { notAffected: notAffected.map((i) => ({ product: product(i) })) } : {}),
-        ranges: ranges.map(([p, line, note, ...events]) => ({
-          product: product(p),
-          line: String(line),
-          events: events.map((e) => decodeEvent(String(e))),
-          ...(note === -1 ? {} : { note: compact.notes[note as number] ?? '' }),
-        })),
+        ranges: ranges.flatMap(([p, lines, note, ...events]) =>
+          String(lines)
+            .split(' ')
+            .map((line) => ({
+              product: product(p),
+              line,
+              events: events.map((e) => decodeEvent(String(e))),
+              ...(note === -1 ? {} : { note: compact.notes[note as number] ?? '' }),
+            })),
+        ),
       }),
     ),
   };

@@ -6,7 +6,7 @@
 import releasesJson from '../data/releases.json' with { type: 'json' };
 import sourcesJson from '../data/sources.json' with { type: 'json' };
 import { compareBuilds, mustParse, type Build } from './compare-builds.ts';
-import type { ReleaseData, ReleaseRow } from './data-codec.ts';
+import type { ReleaseData, ReleaseRow, SourceData } from './data-codec.ts';
 import type { Confidence, Product, Release, Source } from './types.ts';
 
 /** A CU line with its releases in build order. */
@@ -33,8 +33,10 @@ export const PRODUCTS: readonly Product[] = [
   'Exchange Server SE',
 ];
 
+/** In the page, only the sources that releases and source conflicts cite (data-codec.ts). */
+const SOURCE_DATA: SourceData = sourcesJson;
 const SOURCES: Record<string, Source> = {};
-for (const [id, s] of Object.entries(sourcesJson.sources)) SOURCES[id] = { id, ...s };
+for (const [id, s] of Object.entries(SOURCE_DATA.sources)) SOURCES[id] = { id, ...s };
 
 /**
  * Resolve source ids from the data. An unknown id is a data error: it throws when the data loads

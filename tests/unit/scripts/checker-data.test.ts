@@ -11,7 +11,9 @@ import {
   encodeReleases,
   encodeVulnerabilities,
   lifecycleFields,
+  sourceFields,
   vulnerabilityFields,
+  type SourceData,
 } from '../../../src/checker/data-codec.ts';
 import { checkerDataChunk, checkerDataPlugin, compactModule } from '../../../scripts/checker-data.ts';
 
@@ -22,14 +24,10 @@ type Hook = (...args: unknown[]) => unknown;
 const plugin = checkerDataPlugin(root);
 const resolveId = (source: string, importer: string | undefined, ssr: boolean): unknown =>
   (plugin.resolveId as Hook).call({}, source, importer, { ssr, isEntry: false, attributes: {} });
-const load = (id: string): { code: string } | null => {
-  const watched: string[] = [];
-  const out = (plugin.load as Hook).call({ addWatchFile: (f: string) => watched.push(f) }, id) as {
-    code: string;
-  } | null;
-  if (out) expect(watched).toEqual([join(root, 'src/data', id.slice(id.indexOf(':') + 1, -'.js'.length))]);
-  return out;
-};
+/** Loads a module through the plugin; `watched` gets the files the dev server must watch for it. */
+const load = (id: string, watched: string[] = []): { code: string } | null =>
+  (plugin.load as Hook).call({ addWatchFile: (f: string) => watched.push(f) }, id) as { code: string } | null;
+const parse = (name: string): unknown => JSON.parse(read(name));
 
 /** The data literal the module passes to its decoder. */
 const argumentOf = (code: string): unknown => JSON.parse(/\((\{.*\})\);$/m.exec(code)?.[1] ?? 'null');
@@ -65,6 +63,13 @@ describe('which imports get the compact data', () => {
       `${checker}/lifecycle.ts`,
       false,
       '\0checker-data:lifecycle.json.js',
+    ],
+    [
+      'the sources, in the page',
+      '../data/sources.json',
+      `${checker}/releases.ts`,
+      false,
+      '\0checker-data:sources.json.js',
     ],
     ['a data file the checker reads as it is', '../data/conflicts.json', `${checker}/verdict.ts`, false, null],
     ['another file named like a data file', './releases.json', `${checker}/releases.ts`, false, null],
@@ -107,22 +112,45 @@ describe('the module the page gets', () => {
     expect(out!.code.length).toBeLessThan(read('vulnerabilities.json').length / 3);
   });
 
+  const exported = (code: string): unknown => JSON.parse(/^export default (.*);$/.exec(code)?.[1] ?? 'null');
+
   test('lifecycle: the fields the checker reads, as they are (no decoder)', () => {
     const out = load('\0checker-data:lifecycle.json.js');
     expect(out?.code).not.toContain('import');
-    const file = JSON.parse(read('lifecycle.json'));
-    expect(JSON.parse(/^export default (.*);$/.exec(out?.code ?? '')?.[1] ?? 'null')).toStrictEqual(
-      lifecycleFields(file),
+    expect(exported(out?.code ?? '')).toStrictEqual(lifecycleFields(JSON.parse(read('lifecycle.json'))));
+  });
+
+  test('sources: those a release or a source conflict cites, as they are; the module follows both files', () => {
+    const watched: string[] = [];
+    const out = load('\0checker-data:sources.json.js', watched);
+    const cited = [
+      ...(parse('releases.json') as { releases: { sources: string[] }[] }).releases,
+      ...(parse('conflicts.json') as { conflicts: { sources: string[] }[] }).conflicts,
+    ].flatMap((row) => row.sources);
+    const file = parse('sources.json') as SourceData;
+    expect(exported(out?.code ?? '')).toStrictEqual(sourceFields(file, cited));
+    // Some sources are cited only by the prose (the About page, the changelog): not in the page.
+    expect(Object.keys(file.sources).filter((id) => !cited.includes(id))).not.toEqual([]);
+    expect(watched.sort()).toEqual(
+      ['conflicts.json', 'releases.json', 'sources.json'].map((n) => join(root, 'src/data', n)),
     );
+  });
+
+  test('each compact table follows its own file', () => {
+    for (const name of ['releases.json', 'vulnerabilities.json', 'lifecycle.json']) {
+      const watched: string[] = [];
+      load(`\0checker-data:${name}.js`, watched);
+      expect(watched).toEqual([join(root, 'src/data', name)]);
+    }
   });
 
   test('a field the compact form cannot carry stops the build instead of vanishing', () => {
     const file = JSON.parse(read('releases.json'));
     file.releases[3].comment = 'a new field';
-    expect(() => compactModule('releases.json', JSON.stringify(file), 'codec.ts')).toThrow(
+    expect(() => compactModule('releases.json', JSON.stringify(file), 'codec.ts', parse)).toThrow(
       'src/data/releases.json: the compact form for the browser does not decode to the same data',
     );
-    expect(() => compactModule('releases.json', read('releases.json'), 'codec.ts')).not.toThrow();
+    expect(() => compactModule('releases.json', read('releases.json'), 'codec.ts', parse)).not.toThrow();
   });
 });
 
@@ -131,8 +159,9 @@ describe('the data chunk', () => {
   test.each([
     ['a compact table', '\0checker-data:releases.json.js', true],
     ['the lifecycle table', '\0checker-data:lifecycle.json.js', true],
-    ['the sources the releases cite', join(root, 'src/data/sources.json'), true],
+    ['the cited sources', '\0checker-data:sources.json.js', true],
     ['the source conflicts', join(root, 'src/data/conflicts.json'), true],
+    ['the full source list (the server render)', join(root, 'src/data/sources.json'), false],
     ['the full release file (the server render)', join(root, 'src/data/releases.json'), false],
     ['the changelog (the About page only)', join(root, 'src/data/changelog.json'), false],
     ['checker code', join(root, 'src/checker/verdict.ts'), false],

@@ -24,6 +24,7 @@ export default defineConfig({
     // Every browser the site supports has <link rel="modulepreload">; the polyfill only costs
     // main-thread time on load.
     modulePreload: { polyfill: false },
+    // The checker's build data in a chunk of its own: code and data compress better apart.
     rolldownOptions: { output: { codeSplitting: { groups: [checkerDataChunk(import.meta.dirname)] } } },
   },
   // fflate is imported only by the log scanner's worker, which the dev server discovers late: listed

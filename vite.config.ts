@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { checkerDataChunk, checkerDataPlugin } from './scripts/checker-data.ts';
 import { contentPlugin } from './scripts/content/vite-plugin.ts';
 import { normaliseBase } from './scripts/base-path.js';
 
@@ -9,7 +10,7 @@ const base = normaliseBase(process.env.BASE_PATH);
 
 export default defineConfig({
   base,
-  plugins: [svelte(), contentPlugin(import.meta.dirname, base)],
+  plugins: [svelte(), contentPlugin(import.meta.dirname, base), checkerDataPlugin(import.meta.dirname)],
   // Real 404s for unknown routes, as on GitHub Pages (no SPA fallback).
   appType: 'mpa',
   build: {
@@ -23,6 +24,8 @@ export default defineConfig({
     // Every browser the site supports has <link rel="modulepreload">; the polyfill only costs
     // main-thread time on load.
     modulePreload: { polyfill: false },
+    // The checker's build data in a chunk of its own: code and data compress better apart.
+    rolldownOptions: { output: { codeSplitting: { groups: [checkerDataChunk(import.meta.dirname)] } } },
   },
   // fflate is imported only by the log scanner's worker, which the dev server discovers late: listed
   // here, it is pre-bundled at start instead of reloading the page on the first scan.

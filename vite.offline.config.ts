@@ -6,11 +6,12 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { checkerDataPlugin } from './scripts/checker-data.ts';
 
 export default defineConfig({
   // Links in the file (the build list, the guide) point at the published site when its address is known.
   base: process.env.OFFLINE_BASE ?? '/',
-  plugins: [svelte(), viteSingleFile({ removeViteModuleLoader: true })],
+  plugins: [svelte(), checkerDataPlugin(import.meta.dirname), viteSingleFile({ removeViteModuleLoader: true })],
   publicDir: false,
   build: {
     outDir: process.env.OFFLINE_OUT_DIR ?? 'dist-offline',

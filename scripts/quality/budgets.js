@@ -35,23 +35,25 @@ export const BUDGETS = {
   /** JS the home page loads before the first check: entry, Svelte runtime, the paste-check island. */
   homeJs: 45 * KB,
   /**
-   * Home JS once the first check has run: the above plus the lazily loaded checker core, its build
-   * and vulnerability data and the results UI. The 45 KB above applies to what loads up front; the
-   * data and heavy parts load lazily, on first use.
-   *
-   * The target is 60 KB. The checker core grew past it (66 KB) with the parser that merges one
-   * server's mentions into one verdict (about 5 KB) and the standing and file outcomes; until the
-   * core and its data are slimmed (a compact build-time table of the vulnerability ranges is the
-   * next lever), the gate holds the line at 68 KB so it cannot grow further unnoticed.
+   * Home JS once the first check has run: the above plus what the paste box loads on first use and
+   * the page fetches ahead at idle time (the checker core, its build and vulnerability data, the
+   * results UI): everything the first verdict needs, whatever was pasted.
    */
-  homeJsAfterCheck: 68 * KB,
+  homeJsAfterCheck: 60 * KB,
   /**
    * What opening a file on home adds on top of that: the file reader (encodings, HTML to text) and
    * the checker's several-files entry (ON_FILE_OPEN). A check never loads them.
    */
   homeJsOnFileOpen: 5 * KB,
-  /** JS on any other page with an island (none today): the same ceiling as home. */
+  /** JS on any other page with an island: the same ceiling as home, for what loads up front. */
   islandPageJs: 45 * KB,
+  /**
+   * /logs/ JS once the visitor reaches for the drop zone: the above plus the scanner, which loads
+   * then and never with the page. The scan worker (the triage rules, the zip and gzip reader) is
+   * built into that one module so that it runs under the page's Content-Security-Policy, which is
+   * why it is large (about 64 KB with the page today); the ceiling keeps it from growing unnoticed.
+   */
+  logsJsWithScanner: 70 * KB,
   /** JS on an article or any other page without islands. */
   pageJs: 5 * KB,
   /** CSS linked by any page. */
@@ -233,6 +235,19 @@ export function jsBudget(p) {
 }
 
 /**
+ * The budget for a page's JS once its islands have loaded what they load on first use (up front
+ * plus lazily), or null when they load nothing lazily. A page without a budget of its own for that
+ * gets the ceiling for what loads up front.
+ * @param {PageReport} p
+ */
+export function afterUseBudget(p) {
+  if (p.jsLazy.length === 0) return null;
+  if (p.route === '') return { budget: BUDGETS.homeJsAfterCheck, when: 'after the first check' };
+  if (p.route === 'logs/') return { budget: BUDGETS.logsJsWithScanner, when: 'with the scanner' };
+  return { budget: BUDGETS.islandPageJs, when: 'after first use' };
+}
+
+/**
  * @param {Report} report
  * @returns {string[]} one message per exceeded budget (empty when all pass)
  */
@@ -246,9 +261,10 @@ export function checkBudgets(report) {
       failures.push(
         `Budget exceeded: JS on /${p.route} (${kind}) is ${kb(p.jsTotal)} gzip, budget ${kb(budget)} — ${p.js.map((j) => `${j.file} ${kb(j.gzip)}`).join(', ')}`,
       );
-    if (p.route === '' && p.jsTotal + p.jsLazyTotal > BUDGETS.homeJsAfterCheck)
+    const after = afterUseBudget(p);
+    if (after && p.jsTotal + p.jsLazyTotal > after.budget)
       failures.push(
-        `Budget exceeded: JS on / after the first check is ${kb(p.jsTotal + p.jsLazyTotal)} gzip, budget ${kb(BUDGETS.homeJsAfterCheck)} — lazy: ${p.jsLazy.map((j) => `${j.file} ${kb(j.gzip)}`).join(', ')}`,
+        `Budget exceeded: JS on /${p.route} ${after.when} is ${kb(p.jsTotal + p.jsLazyTotal)} gzip, budget ${kb(after.budget)} — lazy: ${p.jsLazy.map((j) => `${j.file} ${kb(j.gzip)}`).join(', ')}`,
       );
     if (p.route === '' && p.jsOnFileOpenTotal > BUDGETS.homeJsOnFileOpen)
       failures.push(
@@ -277,7 +293,8 @@ export function formatReport(report) {
   const kb = (/** @type {number} */ n) => (n / KB).toFixed(2).padStart(6);
   const rows = report.pages.map((p) => {
     const { budget } = jsBudget(p);
-    return `  /${p.route.padEnd(34)} ${kb(p.jsTotal)} / ${kb(budget)}  ${String(p.js.length).padStart(2)} files   ${kb(p.cssTotal)} / ${kb(BUDGETS.css)}   ${kb(p.html)}${p.route === '' ? ` / ${kb(BUDGETS.homeHtml)}` : ''}${p.jsLazyTotal ? `\n  ${''.padEnd(35)} +${kb(p.jsLazyTotal)} lazily on first use (total ${kb(p.jsTotal + p.jsLazyTotal).trim()} / ${kb(BUDGETS.homeJsAfterCheck).trim()})` : ''}${p.jsOnFileOpenTotal ? `\n  ${''.padEnd(35)} +${kb(p.jsOnFileOpenTotal)} more when a file is opened (budget ${kb(BUDGETS.homeJsOnFileOpen).trim()})` : ''}`;
+    const after = afterUseBudget(p);
+    return `  /${p.route.padEnd(34)} ${kb(p.jsTotal)} / ${kb(budget)}  ${String(p.js.length).padStart(2)} files   ${kb(p.cssTotal)} / ${kb(BUDGETS.css)}   ${kb(p.html)}${p.route === '' ? ` / ${kb(BUDGETS.homeHtml)}` : ''}${after ? `\n  ${''.padEnd(35)} +${kb(p.jsLazyTotal)} lazily on first use (total ${after.when} ${kb(p.jsTotal + p.jsLazyTotal).trim()} / ${kb(after.budget).trim()})` : ''}${p.jsOnFileOpenTotal ? `\n  ${''.padEnd(35)} +${kb(p.jsOnFileOpenTotal)} more when a file is opened (budget ${kb(BUDGETS.homeJsOnFileOpen).trim()})` : ''}`;
   });
   const largest = report.images[0];
   return [

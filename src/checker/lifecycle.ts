@@ -5,18 +5,13 @@
  */
 import lifecycleJson from '../data/lifecycle.json' with { type: 'json' };
 import { humanDate } from '../shared/dates.ts';
+import type { LifecycleData, LifecycleRow } from './data-codec.ts';
 import { shortProductName } from './short-name.ts';
 import type { LifecycleResult, Product } from './types.ts';
 
-interface LifecycleRow {
-  product: string;
-  policy: string;
-  released: string;
-  endOfSupport: string | null;
-  esuEnd: string | null;
-}
-
-const ROWS = new Map<string, LifecycleRow>(lifecycleJson.products.map((p) => [p.product, p as LifecycleRow]));
+/** Only the fields in `LifecycleData` are read: in the page they are all the data holds (data-codec.ts). */
+const DATA: LifecycleData = lifecycleJson;
+const ROWS = new Map<string, LifecycleRow>(DATA.products.map((p) => [p.product, p]));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `'2025-10-14'` → `'14 October 2025'`: the site's one date format (src/shared/dates.ts). */

@@ -6,21 +6,8 @@
 import releasesJson from '../data/releases.json' with { type: 'json' };
 import sourcesJson from '../data/sources.json' with { type: 'json' };
 import { compareBuilds, mustParse, type Build } from './compare-builds.ts';
+import type { ReleaseData, ReleaseRow, SourceData } from './data-codec.ts';
 import type { Confidence, Product, Release, Source } from './types.ts';
-
-interface ReleaseRow {
-  product: string;
-  line: string;
-  rollup?: string | null;
-  update: string | null;
-  build: string;
-  date: string;
-  kb: string | null;
-  sources: string[];
-  confidence: string;
-  variantOf?: string;
-  note?: string;
-}
 
 /** A CU line with its releases in build order. */
 export interface Line {
@@ -46,8 +33,10 @@ export const PRODUCTS: readonly Product[] = [
   'Exchange Server SE',
 ];
 
+/** In the page, only the sources that releases and source conflicts cite (data-codec.ts). */
+const SOURCE_DATA: SourceData = sourcesJson;
 const SOURCES: Record<string, Source> = {};
-for (const [id, s] of Object.entries(sourcesJson.sources)) SOURCES[id] = { id, ...s };
+for (const [id, s] of Object.entries(SOURCE_DATA.sources)) SOURCES[id] = { id, ...s };
 
 /**
  * Resolve source ids from the data. An unknown id is a data error: it throws when the data loads
@@ -95,7 +84,8 @@ function toRelease(r: ReleaseRow): Release {
 }
 
 /** Every release row, in data order (product, then build). */
-export const RELEASES: readonly Release[] = (releasesJson.releases as ReleaseRow[]).map(toRelease);
+const DATA: ReleaseData = releasesJson;
+export const RELEASES: readonly Release[] = DATA.releases.map(toRelease);
 
 const byBuild = new Map<string, Release>();
 for (const r of RELEASES) if (!byBuild.has(r.build)) byBuild.set(r.build, r);

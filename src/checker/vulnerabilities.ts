@@ -1,41 +1,19 @@
 /**
- * The vulnerability table (src/data/vulnerabilities.json), compiled once at module load.
+ * The vulnerability table (src/data/vulnerabilities.json), compiled once at module load. Only the
+ * fields in `VulnerabilityData` are read: in the page they are all the data holds (data-codec.ts).
  */
 import vulnJson from '../data/vulnerabilities.json' with { type: 'json' };
 import { compareBuilds, mustParse, type Build } from './compare-builds.ts';
-import { compileRange, type CompiledEvent, type RangeEvent } from './ranges.ts';
+import type { VulnerabilityData, VulnerabilityRow } from './data-codec.ts';
+import { compileRange, type CompiledEvent } from './ranges.ts';
 import { getLine } from './releases.ts';
 import type { FamilyId, Product } from './types.ts';
-
-interface RangeRow {
-  product: string;
-  line: string;
-  events: RangeEvent[];
-  listed: boolean;
-  note?: string;
-}
-
-interface VulnRow {
-  id: string;
-  nickname: string;
-  families: string[];
-  summary: string;
-  kev: boolean;
-  kevDateAdded: string | null;
-  published: string;
-  fixInferred: boolean;
-  notAffected?: { product: string; source: string }[];
-  note: string;
-  sources: string[];
-  ranges: RangeRow[];
-}
 
 export interface CompiledRange {
   events: CompiledEvent[];
   /** First fixed build on the line, or null when never fixed there. */
   fixed: string | null;
   note: string | null;
-  listed: boolean;
 }
 
 export interface Vulnerability {
@@ -54,8 +32,6 @@ export interface Vulnerability {
   newestRangedBase: ReadonlyMap<Product, Build>;
   /** Key `${product}|${line}`. */
   ranges: ReadonlyMap<string, CompiledRange>;
-  sources: string[];
-  note: string;
 }
 
 export interface Family {
@@ -66,9 +42,11 @@ export interface Family {
   summary: string;
 }
 
-export const FAMILIES: readonly Family[] = vulnJson.families as Family[];
+const DATA: VulnerabilityData = vulnJson;
 
-function compile(v: VulnRow): Vulnerability {
+export const FAMILIES: readonly Family[] = DATA.families as Family[];
+
+function compile(v: VulnerabilityRow): Vulnerability {
   const ranges = new Map<string, CompiledRange>();
   const products = new Set<Product>();
   const newestRangedBase = new Map<Product, Build>();
@@ -80,7 +58,6 @@ function compile(v: VulnRow): Vulnerability {
       events: compileRange(r.events),
       fixed: fixedEvent?.fixed ?? null,
       note: r.note ?? null,
-      listed: r.listed,
     });
     const line = getLine(product, r.line);
     const base = line ? line.baseBuild : mustParse('0.0.0.0');
@@ -100,10 +77,8 @@ function compile(v: VulnRow): Vulnerability {
     products,
     newestRangedBase,
     ranges,
-    sources: v.sources,
-    note: v.note,
   };
 }
 
 /** All vulnerabilities, in data order. */
-export const VULNERABILITIES: readonly Vulnerability[] = (vulnJson.vulnerabilities as VulnRow[]).map(compile);
+export const VULNERABILITIES: readonly Vulnerability[] = DATA.vulnerabilities.map(compile);

@@ -6,7 +6,7 @@
  * request). The fixtures are written here, after the documented shapes of the tools' output.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectClean, watch } from './helpers.ts';
+import { expectClean, firstUseFetched, watch } from './helpers.ts';
 
 /** HealthChecker's HTML server report: an overview table, then label/value rows per server. */
 const HEALTHCHECKER_HTML = `<html><style>td.Red{background: #FF0000;}</style><body>
@@ -50,9 +50,7 @@ function countRequests(page: Page): { urls: string[] } {
 
 async function ready(page: Page): Promise<void> {
   await page.goto('./');
-  await page.waitForFunction(() =>
-    performance.getEntriesByType('resource').some((e) => /\/checker-[^/]+\.js$/.test(e.name)),
-  );
+  await firstUseFetched(page);
   await page.waitForLoadState('networkidle');
 }
 

@@ -6,7 +6,7 @@
  * standing, never ProxyLogon alone. A Check pressed before the island hydrates is not lost.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectClean, watch } from './helpers.ts';
+import { expectClean, firstUseFetched, watch } from './helpers.ts';
 
 const box = (page: Page) => page.locator('textarea#paste');
 const heading = (page: Page) => page.locator('[data-results] [data-results-heading]');
@@ -30,9 +30,7 @@ const servers = (n: number) =>
 /** Waits until the island has hydrated and the core has been fetched (at idle time after load). */
 async function ready(page: Page): Promise<void> {
   await page.goto('./');
-  await page.waitForFunction(() =>
-    performance.getEntriesByType('resource').some((e) => /\/checker-[^/]+\.js$/.test(e.name)),
-  );
+  await firstUseFetched(page);
   await page.waitForLoadState('networkidle');
 }
 

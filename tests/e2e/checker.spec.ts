@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectClean, watch } from './helpers.ts';
+import { expectClean, firstUseFetched, watch } from './helpers.ts';
 
 // axe on 40 expanded-capable rows is slow on a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -200,11 +200,7 @@ test.describe('many servers', () => {
     // The checker core and the results UI are fetched at idle time after the page has loaded, or
     // when the box gets focus: time the check itself, not the download.
     await box(page).focus();
-    await page.waitForFunction(() =>
-      ['checker', 'results-ui'].every((chunk) =>
-        performance.getEntriesByType('resource').some((e) => new RegExp(`/${chunk}-[^/]+\\.js$`).test(e.name)),
-      ),
-    );
+    await firstUseFetched(page);
     await page.waitForLoadState('networkidle');
     const ms = await page.evaluate(async (text) => {
       const area = document.querySelector<HTMLTextAreaElement>('#paste');

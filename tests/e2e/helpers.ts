@@ -15,6 +15,21 @@ export function builtRoutes(): string[] {
   return routes;
 }
 
+/**
+ * Waits until the browser has fetched every chunk the paste check needs on first use: the files the
+ * build lists on the island (data-prefetch), which the page fetches at idle time after load or when
+ * the box gets focus.
+ */
+export async function firstUseFetched(page: Page): Promise<void> {
+  const listed = (await page.locator('[data-island="paste-check"]').getAttribute('data-prefetch')) ?? '';
+  const files = listed.split(' ').filter(Boolean);
+  expect(files.length, 'the island lists what it loads on first use').toBeGreaterThan(0);
+  await page.waitForFunction(
+    (urls) => urls.every((url) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(url))),
+    files,
+  );
+}
+
 export interface Watch {
   consoleProblems: string[];
   offOrigin: string[];

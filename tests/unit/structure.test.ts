@@ -40,7 +40,7 @@ const EXCEPTIONS: Record<string, string> = {
   'src/lib/icons.ts': 'SVG path data for Icon.svelte; the icons are checked in tests/e2e/checker-results.spec.ts',
   'src/lib/clipboard.ts': 'needs a browser clipboard; tested in tests/e2e/site.spec.ts and checker.spec.ts',
   'src/lib/components/paste-check/examples.ts': 'example pastes, each run in tests/e2e/checker.spec.ts',
-  'src/lib/components/paste-check/results-ui.ts': 'two re-exports (the lazily loaded results UI)',
+  'src/lib/components/paste-check/first-use.ts': 're-exports only (the lazily loaded checker core and results UI)',
   'src/lib/state/paste-check.svelte.ts': 'rune state; its behaviour is tested in tests/e2e/checker.spec.ts',
   'scripts/build.js': 'runs the whole build; every browser test runs on its output',
   'scripts/content/load.ts': 'tested with the real articles in tests/unit/content/articles.test.ts',

@@ -2,15 +2,23 @@
  * State of the paste-check island: the pasted text (or the opened files) and the checker core's
  * analysis of it. Logic lives in the checker core (src/checker), which loads lazily — fetched ahead
  * at idle time after the page has loaded, run when the user reaches for the box — so the home page's
- * first load carries no build data.
+ * first load carries no build data. The island says where the core comes from (`loadCore`).
  */
 import type { CheckResult } from '../../checker/index.ts';
 import type { FileProblem } from '../file-text.ts';
 import { localIsoDate } from '../today.ts';
 
-type Core = typeof import('../../checker/index.ts');
+/** What the state uses of the checker core. */
+export type Core = Pick<typeof import('../../checker/index.ts'), 'analyse'>;
 
 export class PasteCheckState {
+  readonly #loadCore: () => Promise<Core>;
+
+  /** @param loadCore imports the module that holds the core's `analyse` (lazily). */
+  constructor(loadCore: () => Promise<Core>) {
+    this.#loadCore = loadCore;
+  }
+
   text = $state('');
   /** `null` until the first check (so the server render and the first client render agree). */
   result = $state.raw<CheckResult | null>(null);
@@ -34,8 +42,8 @@ export class PasteCheckState {
 
   /** Starts loading the core; safe to call often. */
   load(): Promise<Core | null> {
-    this.#loading ??= import('../../checker/index.ts').then(
-      (core) => (this.core = core),
+    this.#loading ??= this.#loadCore().then(
+      ({ analyse }) => (this.core = { analyse }),
       () => {
         this.loadError = true;
         this.#loading = null;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { BUDGETS, checkBudgets, islandOf, measure } from '../../../../scripts/quality/budgets.js';
+import { afterUseBudget, BUDGETS, checkBudgets, islandOf, measure } from '../../../../scripts/quality/budgets.js';
 
 const root = mkdtempSync(join(tmpdir(), 'budgets-'));
 const dist = join(root, 'dist');
@@ -157,6 +157,53 @@ describe('budgets.js', () => {
         /^Budget exceeded: JS on \/ for opening a file is 5\.00 KB gzip on top of a check, budget 5\.00 KB — assets\/sources-HHHHHHHH\.js/,
       ),
     );
+  });
+
+  describe('what a page may load once its islands are in use', () => {
+    const home = () => measure(dist).pages.find((p) => p.route === '')!;
+    const lazyPage = (route: string, lazyTotal: number) => ({
+      ...home(),
+      route,
+      page: `${route}index.html`,
+      jsLazyTotal: lazyTotal,
+    });
+    test.each([
+      ['home: everything the first verdict needs', '', BUDGETS.homeJsAfterCheck, 'after the first check'],
+      [
+        'the log page: its scanner, which loads when the visitor reaches for it',
+        'logs/',
+        BUDGETS.logsJsWithScanner,
+        'with the scanner',
+      ],
+      ['any other page: the ceiling for what loads up front', 'tools/', BUDGETS.islandPageJs, 'after first use'],
+    ])('%s', (_why, route, budget, when) => {
+      expect(afterUseBudget(lazyPage(route, 1))).toEqual({ budget, when });
+    });
+
+    test('a page that loads nothing lazily has none', () => {
+      expect(afterUseBudget({ ...home(), jsLazy: [], jsLazyTotal: 0 })).toBeNull();
+    });
+
+    test("the log page is held to its own budget, not to home's", () => {
+      const at = (route: string, total: number) => {
+        const page = home();
+        return { ...measure(dist), pages: [{ ...lazyPage(route, total - page.jsTotal) }] };
+      };
+      // Between the two budgets: fine for the log page, too much for home.
+      const between = (BUDGETS.homeJsAfterCheck + BUDGETS.logsJsWithScanner) / 2;
+      expect(BUDGETS.logsJsWithScanner).toBeGreaterThan(BUDGETS.homeJsAfterCheck);
+      expect(checkBudgets(at('logs/', between)).filter((f) => f.includes('JS on'))).toEqual([]);
+      expect(checkBudgets(at('', between))).toContainEqual(
+        expect.stringMatching(
+          /^Budget exceeded: JS on \/ after the first check is \d+\.\d\d KB gzip, budget 60\.00 KB — lazy: assets\/core-GGGGGGGG\.js/,
+        ),
+      );
+      expect(checkBudgets(at('logs/', BUDGETS.logsJsWithScanner + 1))).toContainEqual(
+        expect.stringMatching(
+          /^Budget exceeded: JS on \/logs\/ with the scanner is \d+\.\d\d KB gzip, budget 70\.00 KB — lazy: /,
+        ),
+      );
+    });
   });
 
   test('counts linked stylesheets and inline <style> elements as CSS', () => {

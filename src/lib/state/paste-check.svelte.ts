@@ -1,8 +1,8 @@
 /**
  * State of the paste-check island: the pasted text (or the opened files) and the checker core's
  * analysis of it. Logic lives in the checker core (src/checker), which loads lazily — fetched ahead
- * at idle time after the page has loaded, run when the user reaches for the box — so the home page's
- * first load carries no build data. The island says where the core comes from (`loadCore`).
+ * at idle time after the page has loaded and run at a later idle moment (or when the user reaches for
+ * the box, whichever comes first) — so the home page's first load carries no build data. The island says where the core comes from (`loadCore`).
  */
 import type { CheckResult } from '../../checker/index.ts';
 import type { FileProblem } from '../file-text.ts';

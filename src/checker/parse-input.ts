@@ -89,7 +89,37 @@ function lastNonSpace(line: string, at: number): number {
 
 interface Table {
   kind: 'adv' | 'exsetup' | 'other';
-  nameColumn: 'first' | 'last' | null;
+  /** Where a row names its server: first or last word, a tab-separated cell (by index), or nowhere. */
+  nameColumn: 'first' | 'last' | number | null;
+}
+
+const TAB_HEADER_CELL = /^[A-Za-z][A-Za-z ]{0,40}$/;
+const TAB_NAME_CELLS = new Set(['server name', 'servername', 'server', 'pscomputername', 'computername', 'name']);
+const TAB_VERSION_CELLS =
+  /^(?:exchange version|exchange build|admindisplayversion|productversion|fileversion|build number|version)$/;
+
+/**
+ * A tab-separated table header (HealthChecker's "Servers Overview" as an HTML report reads, a sheet
+ * pasted from Excel) with a server-name column and a version column: each row below names its
+ * server in that cell, so a version on the row is that server's.
+ */
+function tabHeader(lineText: string): Table | null {
+  if (lineText.length > 600 || !lineText.includes('\t')) return null;
+  // Split before trimming: a leading empty cell still counts, so the rows' cells line up.
+  const cells = lineText.split('\t').map((c) => c.trim().toLowerCase());
+  if (cells.length < 2 || cells.length > 40 || !cells.every((c) => TAB_HEADER_CELL.test(c))) return null;
+  if (!cells.some((c) => TAB_VERSION_CELLS.test(c))) return null;
+  // The most specific name column: a "Name" next to a "Server" column names something else.
+  const index = ['server name', 'servername', 'server', 'pscomputername', 'computername', 'name']
+    .map((label) => cells.indexOf(label))
+    .find((i) => i >= 0);
+  if (index === undefined || !TAB_NAME_CELLS.has(cells[index] ?? '')) return null;
+  const kind = cells.includes('admindisplayversion')
+    ? 'adv'
+    : cells.includes('fileversion') || cells.includes('productversion')
+      ? 'exsetup'
+      : 'other';
+  return { kind, nameColumn: index };
 }
 
 /**
@@ -98,6 +128,8 @@ interface Table {
  * names something else (a mailbox database), so it labels nothing.
  */
 function tableHeader(lineText: string): Table | null {
+  const tabbed = tabHeader(lineText);
+  if (tabbed) return tabbed;
   if (lineText.length > 300 || !TABLE_HEADER.test(lineText)) return null;
   const cols = lineText
     .trim()
@@ -212,7 +244,7 @@ function readLine(paste: Paste, pos: number, end: number, first: number): void {
   if (date) paste.dates.push(mark(date));
   const c = text.charCodeAt(first);
   if (c === 91 /* [ */ || c === 80 /* P */ || c === 79 /* O */) readPrompt(paste, lineText);
-  const header = lineText.includes('Version') ? tableHeader(lineText) : null;
+  const header = lineText.includes('Version') || lineText.includes('\t') ? tableHeader(lineText) : null;
   if (header) paste.table = header;
   else if (!(c === 45 && DASHES.test(lineText)))
     scanLine({
@@ -250,6 +282,10 @@ function serverOfLine(line: LineScan): string | null {
   if (line.server !== undefined) return line.server;
   const { table } = line.paste;
   if (!table) return (line.server = pairedName(line.lineText));
+  if (typeof table.nameColumn === 'number') {
+    const cell = line.lineText.split('\t')[table.nameColumn]?.trim() ?? null;
+    return (line.server = cell && isServerName(cell) ? cell : null);
+  }
   const tokens = table.nameColumn ? line.lineText.trim().split(/\s+/) : null;
   const name = tokens ? ((table.nameColumn === 'first' ? tokens[0] : tokens.at(-1)) ?? null) : null;
   return (line.server = name && isServerName(name) ? name : null);

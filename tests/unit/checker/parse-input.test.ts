@@ -290,6 +290,43 @@ describe('server names from the paste around a build', () => {
       ],
     ],
     [
+      "HealthChecker's Servers Overview, as its HTML report reads (tab-separated): each row names its server",
+      'Server Name\tGeneration Time\tExchange Version\tServer Role\nEX01\t11/20/2026 10:00\tExchange 2016 CU23 Jan23SU\tMailbox\nEX02\t11/20/2026 10:00\tExchange 2019 CU12 Mar23SU\tMailbox',
+      [
+        ['15.1.2507.17', 'EX01'],
+        ['15.2.1118.26', 'EX02'],
+      ],
+    ],
+    [
+      'a sheet pasted from Excel, the name column not first',
+      'Role\tServer\tBuild Number\nMailbox\tex01.contoso.local\t15.1.2176.9\nEdge\tEDGE1\t15.2.1118.9',
+      [
+        ['15.1.2176.9', 'ex01.contoso.local'],
+        ['15.2.1118.9', 'EDGE1'],
+      ],
+    ],
+    [
+      'a tab-separated row whose name cell is empty or not a host name names nothing',
+      'Server Name\tExchange Version\n\tExchange 2016 CU23 Jan23SU\nExchange 2019\t15.2.1118.9',
+      [
+        ['15.1.2507.17', null],
+        ['15.2.1118.9', null],
+      ],
+    ],
+    [
+      'a tab-separated header without a version column is not a table: its rows name nothing',
+      'Server Name\tRole\nEX01\tMailbox 15.1.2176.9',
+      [['15.1.2176.9', null]],
+    ],
+    [
+      "the table ends at the blank line: a build below it is not the last row's",
+      'Server\tBuild Number\nEX01\t15.1.2176.9\n\n15.2.1118.9',
+      [
+        ['15.1.2176.9', 'EX01'],
+        ['15.2.1118.9', null],
+      ],
+    ],
+    [
       'after Exit-PSSession, a host-less prompt names nothing',
       '[PS] C:\\>Enter-PSSession EX02\n[EX02]: PS C:\\> Exit-PSSession\n[PS] C:\\>Get-Command ExSetup.exe | % { $_.FileVersionInfo }\n15.01.2176.009   15.01.2176.009   C:\\x\\ExSetup.exe',
       [['15.1.2176.9', null]],

@@ -138,3 +138,49 @@ describe('decodeEntities', () => {
     expect(decodeEntities(input)).toBe(expected);
   });
 });
+
+describe("HealthChecker's HTML report for several servers", () => {
+  // Written from the layout its Get-HtmlServerReport writes: a "Servers Overview" table (one row
+  // per server: name, time, the version's friendly name, role…), then "Server Details" rows of
+  // name and value per server, headed by a row of two <th> cells naming it.
+  const servers = [
+    { name: 'EX01', version: 'Exchange 2019 CU12 Mar23SU', build: '15.2.1118.26' },
+    { name: 'EX02', version: 'Exchange 2016 CU23 Jan23SU', build: '15.1.2507.17' },
+  ];
+  const NL = '\r\n';
+  let html = `<html><body><h1 align="center">Exchange Health Checker v23.01.19</h1><br><h2>Servers Overview</h2><p><table><tr>${NL}`;
+  for (const h of ['Server Name', 'Generation Time', 'Exchange Version', 'Server Role', 'OS Version'])
+    html += `<th>${h}</th>${NL}`;
+  html += `</tr>${NL}`;
+  for (const s of servers) {
+    html += `<tr>${NL}`;
+    for (const v of [s.name, '11/20/2026 10:00:00', s.version, 'Mailbox', 'Windows Server 2019'])
+      html += `<td class="Grey">${v}</td>${NL}`;
+    html += `</tr>${NL}`;
+  }
+  html += `</table>${NL}</p>${NL}<p>${NL}<h2>Server Details</h2>${NL}<table>`;
+  for (const s of servers) {
+    html += `<tr>${NL}<th>Server Name</th>${NL}<th>${s.name}</th>${NL}</tr>${NL}`;
+    for (const [k, v] of [
+      ['Exchange Version', s.version],
+      ['Build Number', s.build],
+      ['Server Role', 'Mailbox'],
+    ])
+      html += `<tr>${NL}<td class="Grey">${k}</td><td class="Grey">${v}</td>${NL}</tr>${NL}`;
+  }
+  html += `${NL}</table>${NL}</p>${NL}</body>${NL}</html>`;
+
+  test('the overview rows read as a tab-separated table under its header', () => {
+    const text = htmlToText(html);
+    expect(text).toContain('Server Name\tGeneration Time\tExchange Version\tServer Role\tOS Version');
+    expect(text).toContain('EX01\t11/20/2026 10:00:00\tExchange 2019 CU12 Mar23SU\tMailbox\tWindows Server 2019');
+  });
+  test('gives one verdict per server: the overview row is the same server as its details', () => {
+    const { findings } = analyse(htmlToText(html), { today: '2026-11-29' });
+    expect(findings.map((f) => [f.serverName, f.build, f.format])).toEqual([
+      ['EX01', '15.2.1118.26', 'healthchecker'],
+      ['EX02', '15.1.2507.17', 'healthchecker'],
+    ]);
+    expect(findings.every((f) => f.superseded.some((s) => s.format === 'product-name'))).toBe(true);
+  });
+});

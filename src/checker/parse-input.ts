@@ -94,7 +94,8 @@ interface Table {
 }
 
 const TAB_HEADER_CELL = /^[A-Za-z][A-Za-z ]{0,40}$/;
-const TAB_NAME_CELLS = new Set(['server name', 'servername', 'server', 'pscomputername', 'computername', 'name']);
+/** Column labels that name a row's server, most specific first: a "Name" next to a "Server" column names something else. */
+const TAB_NAME_CELLS = ['server name', 'servername', 'server', 'pscomputername', 'computername', 'name'];
 const TAB_VERSION_CELLS =
   /^(?:exchange version|exchange build|admindisplayversion|productversion|fileversion|build number|version)$/;
 
@@ -109,11 +110,8 @@ function tabHeader(lineText: string): Table | null {
   const cells = lineText.split('\t').map((c) => c.trim().toLowerCase());
   if (cells.length < 2 || cells.length > 40 || !cells.every((c) => TAB_HEADER_CELL.test(c))) return null;
   if (!cells.some((c) => TAB_VERSION_CELLS.test(c))) return null;
-  // The most specific name column: a "Name" next to a "Server" column names something else.
-  const index = ['server name', 'servername', 'server', 'pscomputername', 'computername', 'name']
-    .map((label) => cells.indexOf(label))
-    .find((i) => i >= 0);
-  if (index === undefined || !TAB_NAME_CELLS.has(cells[index] ?? '')) return null;
+  const index = TAB_NAME_CELLS.map((label) => cells.indexOf(label)).find((i) => i >= 0);
+  if (index === undefined) return null;
   const kind = cells.includes('admindisplayversion')
     ? 'adv'
     : cells.includes('fileversion') || cells.includes('productversion')
@@ -429,7 +427,7 @@ function ipContext(lineText: string, at: number, end: number, prev: number): boo
 const labelEnd = (c: number) => c === 58 || c === 47 || c === 100 || c === 68 || c === 114 || c === 82;
 const isSmtpId = (last: number, tail: string) => (last === 100 || last === 68) && /\bid\s+$/i.test(tail);
 
-/** Received headers fold over several lines: look back a bounded window in the whole text. */
+/** Received headers fold over several lines: look back a bounded stretch of the whole text. */
 function behind(line: LineScan, at: number): string {
   const to = line.offset + at;
   return line.paste.text.slice(Math.max(0, to - 600), to);

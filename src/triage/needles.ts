@@ -1,12 +1,13 @@
 /**
  * Multi-needle search over bytes, ASCII case-insensitive: a Wu–Manber scan with two-byte blocks.
- * It reads one byte pair per window and skips up to (shortest needle − 1) bytes at a time, so it
+ * It reads one byte pair per step and skips up to (shortest needle − 1) bytes at a time, so it
  * looks at a fraction of the bytes of a log and never decodes them. Matches are reported by start
  * offset, in order. Needles are plain ASCII strings; they never contain a line break, so a match
  * never crosses a line.
  *
- * Each needle is looked for through one window of the shortest needle's length. Given a sample of
- * the text (the first bytes of the file), the window is the one whose byte pairs are rarest there:
+ * Each needle is looked for through one anchor: a stretch of it as long as the shortest needle. Given
+ * a sample of the text (the first bytes of the file), the anchor is the stretch whose byte pairs are
+ * rarest there:
  * `,/powershell` is then found by `wershell`, not by `,/powers`, whose pairs every request path
  * shares. Rare pairs mean long skips and few candidates to compare, whatever the file holds.
  */
@@ -20,11 +21,11 @@ function pairCounts(sample: Uint8Array): Uint32Array {
 }
 
 /**
- * The offset of the window of `m` bytes of `p` that costs least to look for: its last pair decides
+ * The offset of the anchor (a stretch of `m` bytes of `p`) that costs least to look for: its last pair decides
  * how often the needle's bucket is checked (weighted most), its other pairs how often the scan
  * cannot skip far.
  */
-function cheapestWindow(p: Uint8Array, m: number, counts: Uint32Array): number {
+function cheapestAnchor(p: Uint8Array, m: number, counts: Uint32Array): number {
   let best = 0;
   let bestCost = Infinity;
   for (let o = 0; o + m <= p.length; o++) {
@@ -42,13 +43,13 @@ export class NeedleSet {
   /** The needles, lower-cased, in the order given (a hit's id indexes this array). */
   readonly needles: readonly string[];
   private readonly pats: Uint8Array[];
-  /** Per needle, where in it its window starts. */
+  /** Per needle, where in it its anchor starts. */
   private readonly offsets: Int32Array;
   private readonly m: number;
   private readonly shift: Uint8Array;
   private readonly buckets: (Int32Array | undefined)[];
 
-  /** `sample`, when given, is text like the text to be scanned: it picks each needle's window. */
+  /** `sample`, when given, is text like the text to be scanned: it picks each needle's anchor. */
   constructor(needles: readonly string[], sample?: Uint8Array) {
     if (needles.some((n) => n.length < 2 || /[^\x20-\x7e]/.test(n)))
       throw new Error('needles must be printable ASCII of two or more characters');
@@ -56,7 +57,7 @@ export class NeedleSet {
     this.pats = this.needles.map(asciiBytesLower);
     const m = (this.m = needles.length ? Math.min(255, ...needles.map((n) => n.length)) : 2);
     const counts = sample && sample.length > 1 ? pairCounts(sample) : null;
-    this.offsets = Int32Array.from(this.pats, (p) => (counts ? cheapestWindow(p, m, counts) : 0));
+    this.offsets = Int32Array.from(this.pats, (p) => (counts ? cheapestAnchor(p, m, counts) : 0));
     this.shift = new Uint8Array(65536).fill(m - 1);
     const lists = new Map<number, number[]>();
     const variants = (c: number) => (c >= 97 && c <= 122 ? [c, c - 32] : [c]);
@@ -96,8 +97,9 @@ export class NeedleSet {
   scan(buf: Uint8Array, start: number, end: number, out: number[]): void {
     if (this.pats.length === 0) return;
     let cut = end - start >= TWO_WALKS_FROM ? buf.indexOf(10, (start + end) >>> 1) : -1;
+    const first = out.length;
     if (cut < 0 || cut + 1 >= end) {
-      this.walk(buf, start, end, out);
+      if (!this.walkFrom(buf, start + this.m - 1, start, end, out, first)) sortPairs(out, first);
       return;
     }
     cut++;
@@ -105,7 +107,6 @@ export class NeedleSet {
     const { m, shift } = this;
     let a = start + m - 1;
     let b = cut + m - 1;
-    const first = out.length;
     let ordered = true;
     while (a < cut && b < end) {
       const sa = shift[(buf[a - 1]! << 8) | buf[a]!]!;
@@ -117,18 +118,11 @@ export class NeedleSet {
     }
     if (a < cut) ordered = this.walkFrom(buf, a, start, cut, out, first) && ordered;
     if (b < end) ordered = this.walkFrom(buf, b, cut, end, second, 0) && ordered;
-    if (!ordered) sortPairs(out, first);
-    if (!ordered) sortPairs(second, 0);
     for (let i = 0; i < second.length; i++) out.push(second[i]!);
+    if (!ordered) sortPairs(out, first);
   }
 
-  /** One walk over buf[start, end). */
-  private walk(buf: Uint8Array, start: number, end: number, out: number[]): void {
-    const first = out.length;
-    if (!this.walkFrom(buf, start + this.m - 1, start, end, out, first)) sortPairs(out, first);
-  }
-
-  /** Walks buf[start, end) from window end `pos`; returns false if a hit came out of order. */
+  /** Walks buf[start, end) from anchor end `pos`; returns false if a hit came out of order. */
   private walkFrom(buf: Uint8Array, pos: number, start: number, end: number, out: number[], first: number): boolean {
     const shift = this.shift;
     let ordered = true;
@@ -141,20 +135,20 @@ export class NeedleSet {
   }
 
   /**
-   * Compares the needles whose window ends at `pos` and pushes those that match within
+   * Compares the needles whose anchor ends at `pos` and pushes those that match within
    * buf[start, end) onto out. Returns false if one starts before a hit already in out[first…]: a
-   * needle found through a window further in can start before the last hit.
+   * needle found through an anchor further in can start before the last hit.
    */
   private check(buf: Uint8Array, pos: number, start: number, end: number, out: number[], first: number): boolean {
     const bucket = this.buckets[(FOLD[buf[pos - 1]!]! << 8) | FOLD[buf[pos]!]!];
     if (!bucket) return true;
     const { pats, offsets } = this;
-    const window = pos - this.m + 1;
+    const anchorStart = pos - this.m + 1;
     let ordered = true;
     for (let k = 0; k < bucket.length; k++) {
       const id = bucket[k]!;
       const p = pats[id]!;
-      const from = window - offsets[id]!;
+      const from = anchorStart - offsets[id]!;
       if (from < start || from + p.length > end) continue;
       let j = 0;
       while (j < p.length && FOLD[buf[from + j]!] === p[j]) j++;

@@ -53,7 +53,7 @@ class Scanner implements FileScanner {
   private kind: FileKind = 'unknown';
   private handler!: Handler;
   private compiled!: Compiled;
-  /** The compiled rules' needles, with windows picked for this file when it is big enough. */
+  /** The compiled rules' needles, with anchors picked for this file when it is big enough. */
   private needles!: NeedleSet;
   private readonly notes: string[] = [];
   private error: string | undefined;
@@ -105,7 +105,8 @@ class Scanner implements FileScanner {
   }
 
   wantsMore(): boolean {
-    return (this.phase === 'sniff' || this.phase === 'scan') && !this.error;
+    // An internal error ends the scan too: fail() sets the phase to 'done'.
+    return this.phase === 'sniff' || this.phase === 'scan';
   }
 
   progress() {

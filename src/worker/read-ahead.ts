@@ -9,6 +9,7 @@
  * `ahead` chunks wait in its own queue. So at most `ahead` chunks are in flight and `ahead` queued,
  * and memory stays flat whatever the file's size. Chunks are transferred, not copied.
  */
+import { errorText } from './error-text.ts';
 
 /** Scan side → reader. */
 export type ReadRequest =
@@ -30,10 +31,6 @@ export interface Port<In, Out> {
 
 /** Chunks the reader may run ahead of the scan (Chromium's Blob streams give about 1 MiB each). */
 export const READ_AHEAD_CHUNKS = 4;
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Sends a chunk, moving its memory across when the engine allows it (copying when not). */
 function send(port: Port<ReadRequest, ReadReply>, stream: number, chunk: Uint8Array<ArrayBuffer>): void {
@@ -95,7 +92,7 @@ async function serve(port: Port<ReadRequest, ReadReply>, stream: number, file: B
       send(port, stream, value);
     }
   } catch (error) {
-    if (!state.cancelled) port.postMessage({ stream, error: message(error) });
+    if (!state.cancelled) port.postMessage({ stream, error: errorText(error) });
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { createScanner, type FileReport, type FileScanner } from '../triage/index.ts';
+import { errorText } from './error-text.ts';
 import { MAX_UNPACKED_BYTES, MAX_UNPACKED_TEXT } from './limits.ts';
 
 /** What one file turns into: reports (one per file inside an archive) and reading progress. */
@@ -34,10 +35,6 @@ export function containerOf(head: Uint8Array): Container {
 /** `HttpProxy_2021030302-1.LOG.gz` → `HttpProxy_2021030302-1.LOG`: the name the text inside had. */
 export function unpackedName(path: string): string {
   return /\.(gz|gzip)$/i.test(path) ? path.replace(/\.(gz|gzip)$/i, '') : `${path} (unpacked)`;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 const mib = (bytes: number): string =>
@@ -89,7 +86,7 @@ export async function scanFile(file: Blob, path: string, sink: ScanSink, options
   } catch (error) {
     sink.report(
       createScanner(path).finish(),
-      `“${path}” could not be read (${message(error)}). Was it moved or deleted after it was chosen?`,
+      `“${path}” could not be read (${errorText(error)}). Was it moved or deleted after it was chosen?`,
     );
     return;
   }
@@ -114,7 +111,7 @@ async function scanPlain(bytes: ReadableStream<Uint8Array<ArrayBuffer>>, path: s
   } catch (error) {
     sink.report(
       scanner.finish(),
-      `Reading “${path}” stopped after ${mib(read)} (${message(error)}): only the lines before that were checked.`,
+      `Reading “${path}” stopped after ${mib(read)} (${errorText(error)}): only the lines before that were checked.`,
     );
   }
 }
@@ -159,7 +156,7 @@ async function scanGzip(
   } catch (error) {
     sink.report(
       scanner.finish(),
-      `“${path}” is damaged or cut off: its gzip data stops making sense after ${mib(unpacked)} of text (${message(error)}). The lines before that were checked.`,
+      `“${path}” is damaged or cut off: its gzip data stops making sense after ${mib(unpacked)} of text (${errorText(error)}). The lines before that were checked.`,
     );
   }
 }
@@ -222,7 +219,7 @@ async function scanZip(
         return;
       }
       if (error) {
-        entry.failed = `“${entry.name}” is damaged (${message(error)}) after ${mib(entry.unpacked)}: only the lines before that were checked.`;
+        entry.failed = `“${entry.name}” is damaged (${errorText(error)}) after ${mib(entry.unpacked)}: only the lines before that were checked.`;
         finish(entry);
         return;
       }
@@ -238,7 +235,7 @@ async function scanZip(
     try {
       zipped.start();
     } catch (error) {
-      finish(entry, `“${entry.name}” could not be unpacked (${message(error)}).`);
+      finish(entry, `“${entry.name}” could not be unpacked (${errorText(error)}).`);
     }
   };
   let problem: string | null = null;
@@ -251,7 +248,7 @@ async function scanZip(
     });
     unzip.push(new Uint8Array(0), true);
   } catch (error) {
-    problem = `“${path}” is damaged or cut off after ${mib(read)} (${message(error)}).`;
+    problem = `“${path}” is damaged or cut off after ${mib(read)} (${errorText(error)}).`;
   }
   const open = current as Entry | null;
   if (open)

@@ -26,11 +26,8 @@ self.addEventListener('message', (event: MessageEvent<ScanRequest>) => {
 
 async function scanAll(request: ScanRequest): Promise<void> {
   // With a reader worker, files are read on its thread while this one scans.
-  let open: Open | undefined;
-  if (request.reader) {
-    const ahead = new ReadAhead(request.reader);
-    open = (file) => ahead.stream(file);
-  }
+  const ahead = request.reader ? new ReadAhead(request.reader) : null;
+  const open: Open | undefined = ahead ? (file) => ahead.stream(file) : undefined;
   for (const job of request.jobs) {
     let last = -Infinity;
     await scanFile(
@@ -51,7 +48,7 @@ async function scanAll(request: ScanRequest): Promise<void> {
           );
         },
       },
-      open ? { open } : {},
+      { open },
     );
     post({ type: 'file-done', id: job.id });
   }

@@ -27,20 +27,18 @@ function scan(set: NeedleSet, hay: string, start = 0, end = hay.length): number[
 describe('NeedleSet', () => {
   const alphabet = fc.constantFrom('a', 'b', 'A', 'B', '~', '/', 'x');
   const word = (min: number) => fc.array(alphabet, { minLength: min, maxLength: 7 }).map((a) => a.join(''));
+  /** One to six needles, none the same as another but for case. */
+  const needleSets = fc.uniqueArray(word(2), {
+    minLength: 1,
+    maxLength: 6,
+    comparator: (a, b) => a.toLowerCase() === b.toLowerCase(),
+  });
   test('finds exactly what a naive search finds, ignoring ASCII case (1,000 runs)', () => {
     fc.assert(
-      fc.property(
-        fc.uniqueArray(word(2), {
-          minLength: 1,
-          maxLength: 6,
-          comparator: (a, b) => a.toLowerCase() === b.toLowerCase(),
-        }),
-        fc.array(alphabet, { maxLength: 80 }),
-        (needles, h) => {
-          const hay = h.join('');
-          expect(scan(new NeedleSet(needles), hay)).toEqual(naive(hay, needles));
-        },
-      ),
+      fc.property(needleSets, fc.array(alphabet, { maxLength: 80 }), (needles, h) => {
+        const hay = h.join('');
+        expect(scan(new NeedleSet(needles), hay)).toEqual(naive(hay, needles));
+      }),
       { numRuns: 1000 },
     );
   }, 30_000);
@@ -48,11 +46,7 @@ describe('NeedleSet', () => {
     const line = fc.array(alphabet, { maxLength: 120 }).map((a) => a.join(''));
     fc.assert(
       fc.property(
-        fc.uniqueArray(word(2), {
-          minLength: 1,
-          maxLength: 6,
-          comparator: (a, b) => a.toLowerCase() === b.toLowerCase(),
-        }),
+        needleSets,
         fc.array(line, { minLength: 1, maxLength: 120 }),
         fc.string({ maxLength: 200 }),
         fc.nat(5),
@@ -72,7 +66,7 @@ describe('NeedleSet', () => {
       { numRuns: 300 },
     );
   }, 60_000);
-  test('a needle found through a window late in it is still reported before later hits', () => {
+  test('a needle found through an anchor late in it is still reported before later hits', () => {
     // 'zzq' is rare in the sample, so 'abcdzzq' is looked for through its end; 'bcdz' starts after it.
     const sample = enc.encode('abcd abcd abcd bcdz bcdz zzq');
     const set = new NeedleSet(['abcdzzq', 'bcdz'], sample);
@@ -86,7 +80,7 @@ describe('NeedleSet', () => {
     set.scan(enc.encode(late), 0, late.length, out2);
     expect(out2).toEqual([6002, 0, 6003, 1]);
   });
-  test('a needle that starts before the range is not reported, even when its window lies inside it', () => {
+  test('a needle that starts before the range is not reported, even when its anchor lies inside it', () => {
     const set = new NeedleSet(['abcdzzq', 'bcdz'], enc.encode('abcd abcd abcd bcdz bcdz zzq'));
     const out: number[] = [];
     set.scan(enc.encode('abcdzzq'), 1, 7, out);
